@@ -1,0 +1,2 @@
+/** In-process energy measurement as named windows over cumulative counters. */
+package ftenergy.meter;

@@ -1,0 +1,2 @@
+/** ftenergy's engine-free core: the root exception; concepts live in the sub-packages. */
+package ftenergy;

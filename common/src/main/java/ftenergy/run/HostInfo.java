@@ -1,0 +1,29 @@
+package ftenergy.run;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Where a run executed.
+ *
+ * @param host host name of the executor
+ * @param cpuModel CPU model string ({@code /proc/cpuinfo} "model name")
+ * @param gpuModel GPU model, or {@code none}
+ * @param gpuIds GPU addresses the run owned (Spark resource addresses)
+ */
+public record HostInfo(String host, String cpuModel, String gpuModel, List<String> gpuIds) implements Serializable {
+
+    public HostInfo {
+        gpuIds = List.copyOf(gpuIds);
+    }
+
+    /** Devices the run trained on: its GPUs, or 1 for a CPU run. */
+    public int deviceCount() {
+        return gpuIds.isEmpty() ? 1 : gpuIds.size();
+    }
+
+    /** The hardware label analyses group by: the GPU model, or the CPU model for CPU runs. */
+    public String hardware() {
+        return gpuIds.isEmpty() ? cpuModel : gpuModel;
+    }
+}
