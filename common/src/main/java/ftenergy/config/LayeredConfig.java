@@ -1,0 +1,58 @@
+package ftenergy.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the effective configuration from its layers, lowest first: {@code reference.conf} defaults
+ * in the jars, an optional {@code --conf FILE}, {@code -Dftenergy.*} system properties, then
+ * command-line flags.
+ */
+public final class LayeredConfig {
+
+    private LayeredConfig() {}
+
+    /**
+     * Loads and resolves the layers; unknown keys are reported as problems, typed reading happens in
+     * {@link ConfigReader}.
+     *
+     * @param confFile the user's file, or {@code null}
+     * @param flags command-line overrides, key to value (highest precedence)
+     * @return the resolved configuration
+     * @throws ConfigError when the file is missing or unparsable, or a key is unknown
+     */
+    public static Config load(Path confFile, Map<String, String> flags) {
+        Config reference = ConfigFactory.defaultReference();
+        Config file = ConfigFactory.empty();
+        if (confFile != null) {
+            if (!Files.isRegularFile(confFile)) {
+                throw new ConfigError(List.of(new ConfigProblem(
+                        "--conf", confFile.toString(), "no such file: " + confFile.toAbsolutePath())));
+            }
+            try {
+                file = ConfigFactory.parseFile(confFile.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            } catch (ConfigException e) {
+                throw new ConfigError(List.of(new ConfigProblem("--conf", confFile.toString(), e.getMessage())));
+            }
+        }
+        // Parsed afresh: ConfigFactory.systemProperties() is cached for the life of the JVM.
+        Config system = ConfigFactory.parseProperties(
+                System.getProperties(), ConfigParseOptions.defaults().setOriginDescription("-D system property"));
+        Config command = ConfigFactory.parseMap(flags, "command line");
+        Config userLayers = command.withFallback(system).withFallback(file);
+        try {
+            Config merged = userLayers.withFallback(reference).resolve();
+            KnownKeys.check(reference, userLayers);
+            return merged;
+        } catch (ConfigException e) {
+            String origin = e.origin() == null ? "configuration" : e.origin().description();
+            throw new ConfigError(List.of(new ConfigProblem("(substitution)", origin, e.getMessage())));
+        }
+    }
+}
