@@ -28,7 +28,9 @@ public final class LayeredConfig {
      * @throws ConfigError when the file is missing or unparsable, or a key is unknown
      */
     public static Config load(Path confFile, Map<String, String> flags) {
-        Config reference = ConfigFactory.defaultReference();
+        // Not ConfigFactory.defaultReference(): that one already contains the system properties,
+        // which would make every -D typo look like a known key.
+        Config reference = ConfigFactory.parseResources(LayeredConfig.class.getClassLoader(), "reference.conf").resolve();
         Config file = ConfigFactory.empty();
         if (confFile != null) {
             if (!Files.isRegularFile(confFile)) {

@@ -57,6 +57,17 @@ class LayeredConfigTest {
     }
 
     @Test
+    void typoInSystemProperty_isRejected() {
+        System.setProperty("ftenergy.lakehuose", "x");
+        try {
+            ConfigError error = assertThrows(ConfigError.class, () -> LayeredConfig.load(null, Map.of()));
+            assertTrue(error.getMessage().contains("did you mean 'ftenergy.lakehouse'"), error.getMessage());
+        } finally {
+            System.clearProperty("ftenergy.lakehuose");
+        }
+    }
+
+    @Test
     void wrongType_namesKeyAndLine() throws IOException {
         Path file = conf("ftenergy {\n  spark { app-name = { nested = 1 } }\n}\n");
         ConfigError error = assertThrows(ConfigError.class, () -> read(LayeredConfig.load(file, Map.of())));

@@ -23,7 +23,16 @@ public final class Lakehouse {
 
     public Lakehouse(SparkSession spark, String root) {
         this.spark = spark;
-        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        this.root = absolute(root);
+    }
+
+    /** Local paths become absolute (Delta's SQL paths reject "./x"); URIs with a scheme stay as they are. */
+    private static String absolute(String root) {
+        String trimmed = root.endsWith("/") && root.length() > 1 ? root.substring(0, root.length() - 1) : root;
+        if (trimmed.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+            return trimmed;
+        }
+        return java.nio.file.Path.of(trimmed).toAbsolutePath().normalize().toString();
     }
 
     public SparkSession spark() {
