@@ -59,6 +59,11 @@ public final class ConfigReader {
         return Path.of(value);
     }
 
+    /** Any whole number (seeds). */
+    public long anyLong(String key) {
+        return read(key, config::getLong, 0L);
+    }
+
     public int positiveInt(String key) {
         int value = read(key, config::getInt, 1);
         if (value <= 0) {

@@ -20,12 +20,7 @@ import java.util.TreeSet;
 final class KnownKeys {
 
     /** Sections whose children are user-named (host names, Spark settings, sweep entries). */
-    static final Set<String> OPEN_SECTIONS = Set.of(
-            "ftenergy.carbon.host-wall-coefficients",
-            "ftenergy.spark.conf",
-            "ftenergy.sweep.grid",
-            "ftenergy.sweep.models",
-            "ftenergy.sweep.tasks");
+    static final Set<String> OPEN_SECTIONS = Set.of("ftenergy.carbon.host-wall-coefficients", "ftenergy.spark.conf");
 
     private static final String ROOT = "ftenergy";
 

@@ -25,7 +25,7 @@ class LayeredConfigTest {
 
     @Test
     void defaults_comeFromReferenceConf() {
-        AppSettings settings = read(LayeredConfig.load(null, Map.of()));
+        AppSettings settings = read(LayeredConfig.load(null, Map.of(), Map.of()));
         assertEquals("./lakehouse", settings.lakehouse());
     }
 
@@ -35,7 +35,7 @@ class LayeredConfigTest {
         System.setProperty("ftenergy.data-dir", "from-property");
         System.setProperty("ftenergy.reports", "property-reports");
         try {
-            AppSettings settings = read(LayeredConfig.load(file, Map.of("ftenergy.reports", "from-flag")));
+            AppSettings settings = read(LayeredConfig.load(file, Map.of(), Map.of("ftenergy.reports", "from-flag")));
             assertEquals("from-file", settings.lakehouse());
             assertEquals(Path.of("from-property"), settings.dataDir());
             assertEquals(Path.of("from-flag"), settings.reports());
@@ -49,7 +49,7 @@ class LayeredConfigTest {
     @Test
     void typo_isRejectedWithFileLineAndNearestKey() throws IOException {
         Path file = conf("ftenergy {\n  lakehouse = x\n  lakehuose = y\n}\n");
-        ConfigError error = assertThrows(ConfigError.class, () -> LayeredConfig.load(file, Map.of()));
+        ConfigError error = assertThrows(ConfigError.class, () -> LayeredConfig.load(file, Map.of(), Map.of()));
         ConfigProblem problem = error.problems().get(0);
         assertEquals("ftenergy.lakehuose", problem.key());
         assertTrue(problem.origin().contains("user.conf: 3"), problem.origin());
@@ -60,7 +60,7 @@ class LayeredConfigTest {
     void typoInSystemProperty_isRejected() {
         System.setProperty("ftenergy.lakehuose", "x");
         try {
-            ConfigError error = assertThrows(ConfigError.class, () -> LayeredConfig.load(null, Map.of()));
+            ConfigError error = assertThrows(ConfigError.class, () -> LayeredConfig.load(null, Map.of(), Map.of()));
             assertTrue(error.getMessage().contains("did you mean 'ftenergy.lakehouse'"), error.getMessage());
         } finally {
             System.clearProperty("ftenergy.lakehuose");
@@ -70,7 +70,7 @@ class LayeredConfigTest {
     @Test
     void wrongType_namesKeyAndLine() throws IOException {
         Path file = conf("ftenergy {\n  spark { app-name = { nested = 1 } }\n}\n");
-        ConfigError error = assertThrows(ConfigError.class, () -> read(LayeredConfig.load(file, Map.of())));
+        ConfigError error = assertThrows(ConfigError.class, () -> read(LayeredConfig.load(file, Map.of(), Map.of())));
         ConfigProblem problem = error.problems().get(0);
         assertEquals("ftenergy.spark.app-name", problem.key());
         assertTrue(problem.origin().contains("user.conf: 2"), problem.origin());
@@ -79,7 +79,7 @@ class LayeredConfigTest {
 
     @Test
     void missingKey_saysHowToSetIt() {
-        Config config = LayeredConfig.load(null, Map.of()).withoutPath("ftenergy.reports");
+        Config config = LayeredConfig.load(null, Map.of(), Map.of()).withoutPath("ftenergy.reports");
         ConfigError error = assertThrows(ConfigError.class, () -> read(config));
         assertEquals("ftenergy.reports", error.problems().get(0).key());
         assertTrue(error.getMessage().contains("missing"), error.getMessage());
@@ -88,7 +88,7 @@ class LayeredConfigTest {
     @Test
     void impossibleValue_isReportedWithItsOrigin() throws IOException {
         Path file = conf("ftenergy { batch = -3 }");
-        Config config = LayeredConfig.load(null, Map.of()).withFallback(com.typesafe.config.ConfigFactory.parseFile(file.toFile()));
+        Config config = LayeredConfig.load(null, Map.of(), Map.of()).withFallback(com.typesafe.config.ConfigFactory.parseFile(file.toFile()));
         ConfigReader in = new ConfigReader(config);
         in.positiveInt("ftenergy.batch");
         ConfigError error = assertThrows(ConfigError.class, in::finish);
@@ -98,14 +98,14 @@ class LayeredConfigTest {
 
     @Test
     void missingConfFile_isNamed() {
-        ConfigError error = assertThrows(ConfigError.class, () -> LayeredConfig.load(dir.resolve("nope.conf"), Map.of()));
+        ConfigError error = assertThrows(ConfigError.class, () -> LayeredConfig.load(dir.resolve("nope.conf"), Map.of(), Map.of()));
         assertTrue(error.getMessage().contains("nope.conf"), error.getMessage());
     }
 
     @Test
     void sparkConf_acceptsQuotedAndNestedKeys() throws IOException {
         Path file = conf("ftenergy.spark.conf { \"spark.sql.shuffle.partitions\" = 3, spark.ui.enabled = false }");
-        AppSettings settings = read(LayeredConfig.load(file, Map.of()));
+        AppSettings settings = read(LayeredConfig.load(file, Map.of(), Map.of()));
         assertEquals(Map.of("spark.sql.shuffle.partitions", "3", "spark.ui.enabled", "false"), settings.sparkConf());
     }
 

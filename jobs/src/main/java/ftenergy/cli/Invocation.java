@@ -33,15 +33,13 @@ public final class Invocation implements AutoCloseable {
     public Invocation(Arguments arguments, PrintStream out) {
         this.arguments = arguments;
         this.out = out;
-        // -Dkey=value words join the system-property layer; flags sit above them.
-        arguments.defines().forEach(System::setProperty);
         Map<String, String> flagLayer = new LinkedHashMap<>();
         FLAG_KEYS.forEach((flag, key) -> {
             if (arguments.flags().containsKey(flag)) {
                 flagLayer.put(key, arguments.flags().get(flag));
             }
         });
-        this.config = LayeredConfig.load(arguments.confFile(), flagLayer);
+        this.config = LayeredConfig.load(arguments.confFile(), arguments.defines(), flagLayer);
         ConfigReader in = new ConfigReader(config);
         this.settings = AppSettings.read(in);
         in.finish();
