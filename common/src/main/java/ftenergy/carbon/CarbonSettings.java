@@ -40,6 +40,25 @@ public record CarbonSettings(String region, double wallCoefficient, double pue, 
         }
     }
 
+    /**
+     * Reads {@code ftenergy.carbon} for the host {@code hostName} (its entry in
+     * {@code host-wall-coefficients}, if any, beats {@code wall-coefficient}); problems are collected in {@code in}.
+     */
+    public static CarbonSettings read(ftenergy.config.ConfigReader in, String hostName) {
+        String hostKey = "ftenergy.carbon.host-wall-coefficients." + com.typesafe.config.ConfigUtil.joinPath(hostName);
+        double wall = in.config().hasPath(hostKey)
+                ? in.doubleIn(hostKey, 0.5, 3)
+                : in.doubleIn("ftenergy.carbon.wall-coefficient", 0.5, 3);
+        double override = in.optionalDoubleIn("ftenergy.carbon.grid-g-per-kwh", 0, 5000);
+        String region = in.string("ftenergy.carbon.grid-region");
+        if (Double.isNaN(override) && !GridIntensityTable.shipped().contains(region)) {
+            in.problem("ftenergy.carbon.grid-region", "unknown grid region '" + region + "'; known regions: "
+                    + String.join(", ", GridIntensityTable.shipped().regions()));
+        }
+        return new CarbonSettings(region, wall, in.doubleIn("ftenergy.carbon.pue", 1, 5),
+                Double.isNaN(override) ? OptionalDouble.empty() : OptionalDouble.of(override));
+    }
+
     /** {@code region} with wall coefficient 1.0, PUE 1.0 and the table's intensity. */
     public static CarbonSettings of(String region) {
         return new CarbonSettings(region, 1.0, 1.0, OptionalDouble.empty());

@@ -82,6 +82,11 @@ public final class GridIntensityTable {
         return row;
     }
 
+    /** Whether {@code region} is in the table (case-insensitively). */
+    public boolean contains(String region) {
+        return region != null && byRegion.containsKey(key(region));
+    }
+
     /** Known region keys, in file order. */
     public List<String> regions() {
         return byRegion.values().stream().map(GridIntensity::region).toList();

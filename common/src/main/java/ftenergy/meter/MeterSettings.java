@@ -61,6 +61,19 @@ public record MeterSettings(
         }
     }
 
+    /** Reads {@code ftenergy.meter}; problems are collected in {@code in}. */
+    public static MeterSettings read(ftenergy.config.ConfigReader in) {
+        double tdp = in.optionalDoubleIn("ftenergy.meter.cpu-tdp-watts", 1, 2000);
+        return new MeterSettings(
+                in.positiveDuration("ftenergy.meter.sample-interval"),
+                in.doubleIn("ftenergy.meter.ram-watts-per-gib", 0, 100),
+                Double.isNaN(tdp) ? OptionalDouble.empty() : OptionalDouble.of(tdp),
+                in.doubleIn("ftenergy.meter.default-cpu-tdp-watts", 1, 2000),
+                Path.of("/sys"),
+                Path.of("/proc"),
+                in.string("ftenergy.meter.nvml-library"));
+    }
+
     /** 1 s sampling, Crucial's RAM model, TDP from the table (85 W if unknown), the host's sysfs and procfs. */
     public static MeterSettings defaults() {
         return new MeterSettings(Duration.ofSeconds(1), CRUCIAL_WATTS_PER_GIB, OptionalDouble.empty(),
