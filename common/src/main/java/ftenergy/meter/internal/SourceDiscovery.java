@@ -103,7 +103,7 @@ public final class SourceDiscovery {
 
     private NvmlGpuSource gpuSource(List<String> gpuAddresses) {
         if (gpuAddresses.isEmpty()) {
-            notes.info("no GPU assigned to this run: GPU energy absent");
+            notes.info("no GPU given to the meter: GPU energy absent");
             return null;
         }
         Optional<NvmlLibrary> nvml = loadNvml();
@@ -123,7 +123,9 @@ public final class SourceDiscovery {
         try {
             return Optional.of(nvmlLoader.load(settings.nvmlLibrary()));
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            notes.warn("NVML library " + settings.nvmlLibrary() + " not loadable (" + e.getMessage() + ")");
+            // JNA's message goes on to list every classpath entry it searched: the first line says it
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("").replaceAll(":$", "");
+            notes.warn("NVML library " + settings.nvmlLibrary() + " not loadable (" + message + ")");
             return Optional.empty();
         }
     }
