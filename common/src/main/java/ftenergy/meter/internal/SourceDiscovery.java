@@ -21,6 +21,7 @@ public final class SourceDiscovery {
     private final NvmlLoader nvmlLoader;
     private final MeterNotes notes;
 
+    /** Looks under the settings' sysfs and procfs roots through {@code files}; reasons go to {@code notes}. */
     public SourceDiscovery(MeterSettings settings, TextFiles files, NvmlLoader nvmlLoader, MeterNotes notes) {
         this.settings = settings;
         this.files = files;
