@@ -30,6 +30,8 @@ import java.util.function.Consumer;
  */
 public final class RunAttempt {
 
+    private static final long PROGRESS_INTERVAL_NANOS = 5_000_000_000L;
+
     private RunAttempt() {}
 
     /**
@@ -73,6 +75,8 @@ public final class RunAttempt {
 
     private static RunObserver observer(EnergyMeter meter, RunSpec spec, Consumer<String> progress) {
         return new RunObserver() {
+            private long lastPrintNanos;
+
             @Override
             public double joulesSoFar() {
                 return meter.joulesSoFar();
@@ -80,6 +84,12 @@ public final class RunAttempt {
 
             @Override
             public void onStep(StepRecord step) {
+                // A line every few seconds: enough to watch a run, not a line per step.
+                long now = System.nanoTime();
+                if (now - lastPrintNanos < PROGRESS_INTERVAL_NANOS && step.step() > 1) {
+                    return;
+                }
+                lastPrintNanos = now;
                 progress.accept(String.format(java.util.Locale.ROOT,
                         "run %s step %d epoch %d loss %.4f lr %.2e %.0f tokens/s %.1f W",
                         spec.runId(), step.step(), step.epoch(), step.loss(), step.learningRate(),

@@ -5,6 +5,9 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
+import ftenergy.data.BatchOrder;
+import ftenergy.data.Batcher;
+import ftenergy.data.RunLength;
 import ftenergy.data.Example;
 import ftenergy.model.BertConfig;
 import ftenergy.model.BertModel;
@@ -21,7 +24,6 @@ import ftenergy.train.TrainException;
 import ftenergy.train.TrainingOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -38,6 +40,7 @@ public final class RunContext implements AutoCloseable {
     private final NDManager root;
     private final ParameterStore store;
     private final Vocabulary vocabulary;
+    private Batcher batcher;
 
     /**
      * Seeds the engine, picks the device and opens the run's manager.
@@ -145,9 +148,11 @@ public final class RunContext implements AutoCloseable {
 
     /** Training batches of one epoch: the training split shuffled by seed and epoch, padded per batch. */
     public List<Batch> trainBatches(int epoch) {
-        List<Example> order = new ArrayList<>(inputs.train());
-        Collections.shuffle(order, new Random(spec.seed() * 31 + epoch));
-        return chunks(order, spec.hyperparameters().batchSize());
+        if (batcher == null) {
+            Hyperparameters hp = spec.hyperparameters();
+            batcher = new Batcher(inputs.train(), new BatchOrder(hp.batchSize(), spec.seed(), hp.lengthGrouped()));
+        }
+        return batcher.epoch(epoch);
     }
 
     /** The evaluation split in order, in batches of {@code batchSize}. */
@@ -170,12 +175,8 @@ public final class RunContext implements AutoCloseable {
             throw new TrainException(spec.runId(), "has no training examples of " + inputs.task().name());
         }
         int perEpoch = (inputs.train().size() + hp.batchSize() - 1) / hp.batchSize();
-        long total;
-        if (hp.maxSteps() > 0) {
-            total = hp.epochs() > 0 ? Math.min(hp.maxSteps(), (long) hp.epochs() * perEpoch) : hp.maxSteps();
-        } else {
-            total = (long) hp.epochs() * perEpoch;
-        }
+        // The same arithmetic the token planner uses, so planned and trained token totals agree.
+        long total = new RunLength(Math.max(0, hp.epochs()), hp.maxSteps()).steps(perEpoch);
         int steps = Math.toIntExact(total);
         return new TrainingLoop.Plan(steps, LinearSchedule.of(hp.learningRate(), hp.warmupFraction(), steps),
                 options.maxGradNorm(), inputs.evalEverySteps());
