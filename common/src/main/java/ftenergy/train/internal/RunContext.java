@@ -5,7 +5,10 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
+import ftenergy.data.BatchOrder;
+import ftenergy.data.Batcher;
 import ftenergy.data.Example;
+import ftenergy.data.RunLength;
 import ftenergy.model.BertConfig;
 import ftenergy.model.BertModel;
 import ftenergy.model.Checkpoint;
@@ -13,15 +16,16 @@ import ftenergy.model.CheckpointInfo;
 import ftenergy.model.LoadedModel;
 import ftenergy.model.SpecialTokens;
 import ftenergy.model.TaskHead;
-import ftenergy.model.Vocabulary;
+import ftenergy.model.VocabularyFile;
+import ftenergy.model.internal.NoGrad;
 import ftenergy.run.Hyperparameters;
 import ftenergy.run.RunSpec;
+import ftenergy.text.Vocabulary;
 import ftenergy.train.RunInputs;
 import ftenergy.train.TrainException;
 import ftenergy.train.TrainingOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -38,6 +42,9 @@ public final class RunContext implements AutoCloseable {
     private final NDManager root;
     private final ParameterStore store;
     private final Vocabulary vocabulary;
+    private final Batcher batcher;
+    /** Autograd off for the run's thread outside gradient collectors (see {@link NoGrad}). */
+    private final NoGrad noGrad;
 
     /**
      * Seeds the engine, picks the device and opens the run's manager.
@@ -56,10 +63,14 @@ public final class RunContext implements AutoCloseable {
         }
         checkLengths(inputs.train());
         checkLengths(inputs.eval());
+        Hyperparameters hp = spec.hyperparameters();
+        batcher = new Batcher(inputs.train(), new BatchOrder(hp.batchSize(), spec.seed(), hp.lengthGrouped()));
+        vocabulary = inputs.tokenizerFile() == null ? null : VocabularyFile.read(inputs.tokenizerFile());
+        // Last, so that a failed constructor leaves nothing open behind it.
         Engine.getInstance().setRandomSeed(Long.hashCode(spec.seed()));
+        noGrad = NoGrad.enter();
         root = NDManager.newBaseManager(devices.get(0));
         store = new ParameterStore(root, false);
-        vocabulary = inputs.tokenizerFile() == null ? null : Vocabulary.read(inputs.tokenizerFile());
     }
 
     private void checkLengths(List<Example> examples) {
@@ -113,7 +124,7 @@ public final class RunContext implements AutoCloseable {
         if (checkpoint != null) {
             return checkpoint.specialTokens();
         }
-        SpecialTokens specials = vocabulary == null ? SpecialTokens.BERT : vocabulary.specialTokens();
+        SpecialTokens specials = vocabulary == null ? SpecialTokens.BERT : SpecialTokens.of(vocabulary);
         if (specials.maxId() >= inputs.vocabSize()) {
             throw new TrainException(spec.runId(), "special token ids " + specials + " do not fit vocabulary size "
                     + inputs.vocabSize() + "; pass the tokenizer file");
@@ -143,11 +154,12 @@ public final class RunContext implements AutoCloseable {
         return loaded;
     }
 
-    /** Training batches of one epoch: the training split shuffled by seed and epoch, padded per batch. */
+    /**
+     * Training batches of one epoch: seeded order (length-grouped when the hyperparameters say so),
+     * each batch padded to its longest example.
+     */
     public List<Batch> trainBatches(int epoch) {
-        List<Example> order = new ArrayList<>(inputs.train());
-        Collections.shuffle(order, new Random(spec.seed() * 31 + epoch));
-        return chunks(order, spec.hyperparameters().batchSize());
+        return batcher.epoch(epoch);
     }
 
     /** The evaluation split in order, in batches of {@code batchSize}. */
@@ -169,14 +181,8 @@ public final class RunContext implements AutoCloseable {
         if (inputs.train().isEmpty()) {
             throw new TrainException(spec.runId(), "has no training examples of " + inputs.task().name());
         }
-        int perEpoch = (inputs.train().size() + hp.batchSize() - 1) / hp.batchSize();
-        long total;
-        if (hp.maxSteps() > 0) {
-            total = hp.epochs() > 0 ? Math.min(hp.maxSteps(), (long) hp.epochs() * perEpoch) : hp.maxSteps();
-        } else {
-            total = (long) hp.epochs() * perEpoch;
-        }
-        int steps = Math.toIntExact(total);
+        RunLength length = new RunLength(Math.max(0, hp.epochs()), Math.max(0, hp.maxSteps()));
+        int steps = Math.toIntExact(length.steps(batcher.batchesPerEpoch()));
         return new TrainingLoop.Plan(steps, LinearSchedule.of(hp.learningRate(), hp.warmupFraction(), steps),
                 options.maxGradNorm(), inputs.evalEverySteps());
     }
@@ -200,5 +206,6 @@ public final class RunContext implements AutoCloseable {
     @Override
     public void close() {
         root.close();
+        noGrad.close();
     }
 }

@@ -8,7 +8,7 @@ import ftenergy.data.Batch;
 import ftenergy.data.Example;
 import ftenergy.model.BertModel;
 import ftenergy.model.ModelInput;
-import ftenergy.model.Vocabulary;
+import ftenergy.text.Vocabulary;
 import java.util.Arrays;
 import java.util.List;
 
@@ -124,8 +124,18 @@ public final class SpanQaTask implements HeadTask {
         };
     }
 
+    /** The span's text, WordPiece-joined: {@code ##} pieces glue to the previous token, others take a space. */
     private String text(int[] ids, int[] span) {
-        return span[0] == 0 ? "" : vocabulary.decode(ids, span[0], span[1]);
+        StringBuilder text = new StringBuilder();
+        for (int i = span[0]; span[0] != 0 && i <= span[1]; i++) {
+            String token = ids[i] < vocabulary.size() ? vocabulary.token(ids[i]) : Vocabulary.UNK;
+            if (token.startsWith(Vocabulary.CONTINUATION)) {
+                text.append(token, Vocabulary.CONTINUATION.length(), token.length());
+            } else {
+                text.append(text.length() > 0 ? " " : "").append(token);
+            }
+        }
+        return text.toString();
     }
 
     private static int[] tokens(int[] ids, int[] span) {
