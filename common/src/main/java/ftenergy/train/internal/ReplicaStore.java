@@ -81,7 +81,7 @@ public final class ReplicaStore extends ParameterStore implements AutoCloseable 
         if (mirrors.isEmpty()) {
             return;
         }
-        try (NoGrad noGrad = NoGrad.enter()) {
+        NoGrad.run(() -> {
             for (Parameter parameter : trained) {
                 NDArray primaryGradient = null;
                 for (Map<Parameter, NDArray> onDevice : mirrors.values()) {
@@ -101,7 +101,7 @@ public final class ReplicaStore extends ParameterStore implements AutoCloseable 
                     gradient.subi(gradient);
                 }
             }
-        }
+        });
     }
 
     /** Copies each updated primary parameter's values to its mirrors. */
@@ -109,7 +109,7 @@ public final class ReplicaStore extends ParameterStore implements AutoCloseable 
         if (mirrors.isEmpty()) {
             return;
         }
-        try (NoGrad noGrad = NoGrad.enter()) {
+        NoGrad.run(() -> {
             for (Map.Entry<Device, Map<Parameter, NDArray>> onDevice : mirrors.entrySet()) {
                 for (Parameter parameter : trained) {
                     NDArray mirror = onDevice.getValue().get(parameter);
@@ -120,7 +120,7 @@ public final class ReplicaStore extends ParameterStore implements AutoCloseable 
                     }
                 }
             }
-        }
+        });
     }
 
     /** Frees the mirrors; the primary parameters belong to the model's manager. */

@@ -79,18 +79,22 @@ public final class RunContext implements AutoCloseable {
         }
     }
 
+    /** The run's plan. */
     public RunSpec spec() {
         return spec;
     }
 
+    /** The run's data, paths and devices. */
     public RunInputs inputs() {
         return inputs;
     }
 
+    /** Settings that are not swept. */
     public TrainingOptions options() {
         return options;
     }
 
+    /** Where steps and evaluations are recorded. */
     public RunLedger ledger() {
         return ledger;
     }

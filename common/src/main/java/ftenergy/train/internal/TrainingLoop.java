@@ -95,14 +95,19 @@ public final class TrainingLoop {
             for (int i = 0; i < slices.size(); i++) {
                 managers.add(store.manager(devices.get(i)).newSubManager());
             }
+            List<NDArray> sliceLosses = new ArrayList<>();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 for (int i = 0; i < slices.size(); i++) {
                     // Each slice's mean loss weighted by its share of the batch: the sum is the batch mean.
                     float share = (float) slices.get(i).size() / batch.size();
                     NDArray sliceLoss = task.loss(store, slices.get(i), managers.get(i)).mul(share);
                     collector.backward(sliceLoss);
-                    loss += sliceLoss.getFloat();
+                    sliceLosses.add(sliceLoss);
                 }
+            }
+            // Read back only after every device has its work queued, so GPUs overlap.
+            for (NDArray sliceLoss : sliceLosses) {
+                loss += sliceLoss.getFloat();
             }
             if (Double.isFinite(loss)) {
                 store.reduceGradients(optimizer.parameters(), managers.get(0));
