@@ -202,4 +202,40 @@ class RunExecutorTest {
         assertTrue(outcome.error().contains("bert-wider") && outcome.error().contains("H32"), outcome.error());
         assertEquals(0, outcome.steps());
     }
+
+    @Test
+    void concurrentCalls_runOneAfterTheOther() throws Exception {
+        TaskInfo task = task("toy-sentiment", TaskType.SEQUENCE_CLASSIFICATION, List.of("neg", "pos"));
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<RunOutcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            String name = "run" + run;
+            RunObserver logging = new RunObserver() {
+                @Override
+                public double joulesSoFar() {
+                    return Double.NaN;
+                }
+
+                @Override
+                public void onStep(StepRecord step) {
+                    log.add(name);
+                }
+            };
+            int seed = 20 + run;
+            threads.add(new Thread(() -> outcomes.add(RunExecutor.execute(
+                    spec(RunKind.FINETUNE, TINY, hyperparameters(1e-3, 8, 12), seed),
+                    inputs(task, SyntheticTasks.sentiment(40, seed), null, null, 0), logging))));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(2, outcomes.size());
+        outcomes.forEach(o -> assertEquals(RunStatus.SUCCEEDED, o.status(), o.error()));
+        assertEquals(24, log.size());
+        // Serialised: all twelve steps of one run, then all twelve of the other.
+        assertEquals(1, log.subList(0, 12).stream().distinct().count(), log.toString());
+        assertEquals(1, log.subList(12, 24).stream().distinct().count(), log.toString());
+    }
 }

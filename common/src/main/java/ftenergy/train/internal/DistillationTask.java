@@ -10,6 +10,7 @@ import ftenergy.model.BertModel;
 import ftenergy.model.ModelInput;
 import ftenergy.model.SpecialTokens;
 import ftenergy.model.TaskHead;
+import ftenergy.model.internal.NoGrad;
 import ftenergy.train.DistillLoss;
 import ftenergy.train.MaskingPolicy;
 import java.util.Map;
@@ -59,11 +60,13 @@ public final class DistillationTask implements HeadTask {
         int stride = teacherLayers / layers;
         BertModel student = BertModel.create(config.withLayers(layers), TaskHead.maskedLm()).initialize(manager);
         Map<String, Parameter> source = teacher.namedParameters();
-        for (Map.Entry<String, Parameter> entry : student.namedParameters().entrySet()) {
-            String from = teacherName(entry.getKey(), stride);
-            NDArray target = entry.getValue().getArray();
-            target.subi(target).addi(source.get(from).getArray());
-        }
+        NoGrad.run(() -> {
+            for (Map.Entry<String, Parameter> entry : student.namedParameters().entrySet()) {
+                String from = teacherName(entry.getKey(), stride);
+                NDArray target = entry.getValue().getArray();
+                target.subi(target).addi(source.get(from).getArray());
+            }
+        });
         return student;
     }
 

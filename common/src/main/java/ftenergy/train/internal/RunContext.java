@@ -3,12 +3,11 @@ package ftenergy.train.internal;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
 import ftenergy.data.BatchOrder;
 import ftenergy.data.Batcher;
-import ftenergy.data.RunLength;
 import ftenergy.data.Example;
+import ftenergy.data.RunLength;
 import ftenergy.model.BertConfig;
 import ftenergy.model.BertModel;
 import ftenergy.model.Checkpoint;
@@ -16,9 +15,11 @@ import ftenergy.model.CheckpointInfo;
 import ftenergy.model.LoadedModel;
 import ftenergy.model.SpecialTokens;
 import ftenergy.model.TaskHead;
-import ftenergy.model.Vocabulary;
+import ftenergy.model.VocabularyFile;
+import ftenergy.model.internal.NoGrad;
 import ftenergy.run.Hyperparameters;
 import ftenergy.run.RunSpec;
+import ftenergy.text.Vocabulary;
 import ftenergy.train.RunInputs;
 import ftenergy.train.TrainException;
 import ftenergy.train.TrainingOptions;
@@ -38,9 +39,11 @@ public final class RunContext implements AutoCloseable {
     private final TrainingOptions options;
     private final RunLedger ledger;
     private final NDManager root;
-    private final ParameterStore store;
+    private final ReplicaStore store;
     private final Vocabulary vocabulary;
-    private Batcher batcher;
+    private final Batcher batcher;
+    /** Autograd off for the run's thread outside gradient collectors (see {@link NoGrad}). */
+    private final NoGrad noGrad;
 
     /**
      * Seeds the engine, picks the device and opens the run's manager.
@@ -53,16 +56,16 @@ public final class RunContext implements AutoCloseable {
         this.options = options;
         this.ledger = ledger;
         List<Device> devices = Devices.of(inputs.gpuAddresses());
-        if (devices.size() > 1) {
-            throw new TrainException(spec.runId(), "asks for " + devices.size()
-                    + " GPUs; this build trains on one device per run");
-        }
         checkLengths(inputs.train());
         checkLengths(inputs.eval());
+        Hyperparameters hp = spec.hyperparameters();
+        batcher = new Batcher(inputs.train(), new BatchOrder(hp.batchSize(), spec.seed(), hp.lengthGrouped()));
+        vocabulary = inputs.tokenizerFile() == null ? null : VocabularyFile.read(inputs.tokenizerFile());
+        // Last, so that a failed constructor leaves nothing open behind it.
         Engine.getInstance().setRandomSeed(Long.hashCode(spec.seed()));
+        noGrad = NoGrad.enter();
         root = NDManager.newBaseManager(devices.get(0));
-        store = new ParameterStore(root, false);
-        vocabulary = inputs.tokenizerFile() == null ? null : Vocabulary.read(inputs.tokenizerFile());
+        store = new ReplicaStore(root, devices);
     }
 
     private void checkLengths(List<Example> examples) {
@@ -76,18 +79,22 @@ public final class RunContext implements AutoCloseable {
         }
     }
 
+    /** The run's plan. */
     public RunSpec spec() {
         return spec;
     }
 
+    /** The run's data, paths and devices. */
     public RunInputs inputs() {
         return inputs;
     }
 
+    /** Settings that are not swept. */
     public TrainingOptions options() {
         return options;
     }
 
+    /** Where steps and evaluations are recorded. */
     public RunLedger ledger() {
         return ledger;
     }
@@ -97,7 +104,8 @@ public final class RunContext implements AutoCloseable {
         return root;
     }
 
-    public ParameterStore store() {
+    /** The model's parameters on the run's devices (one unless data parallel). */
+    public ReplicaStore store() {
         return store;
     }
 
@@ -116,7 +124,7 @@ public final class RunContext implements AutoCloseable {
         if (checkpoint != null) {
             return checkpoint.specialTokens();
         }
-        SpecialTokens specials = vocabulary == null ? SpecialTokens.BERT : vocabulary.specialTokens();
+        SpecialTokens specials = vocabulary == null ? SpecialTokens.BERT : SpecialTokens.of(vocabulary);
         if (specials.maxId() >= inputs.vocabSize()) {
             throw new TrainException(spec.runId(), "special token ids " + specials + " do not fit vocabulary size "
                     + inputs.vocabSize() + "; pass the tokenizer file");
@@ -146,12 +154,11 @@ public final class RunContext implements AutoCloseable {
         return loaded;
     }
 
-    /** Training batches of one epoch: the training split shuffled by seed and epoch, padded per batch. */
+    /**
+     * Training batches of one epoch: seeded order (length-grouped when the hyperparameters say so),
+     * each batch padded to its longest example.
+     */
     public List<Batch> trainBatches(int epoch) {
-        if (batcher == null) {
-            Hyperparameters hp = spec.hyperparameters();
-            batcher = new Batcher(inputs.train(), new BatchOrder(hp.batchSize(), spec.seed(), hp.lengthGrouped()));
-        }
         return batcher.epoch(epoch);
     }
 
@@ -174,10 +181,8 @@ public final class RunContext implements AutoCloseable {
         if (inputs.train().isEmpty()) {
             throw new TrainException(spec.runId(), "has no training examples of " + inputs.task().name());
         }
-        int perEpoch = (inputs.train().size() + hp.batchSize() - 1) / hp.batchSize();
-        // The same arithmetic the token planner uses, so planned and trained token totals agree.
-        long total = new RunLength(Math.max(0, hp.epochs()), hp.maxSteps()).steps(perEpoch);
-        int steps = Math.toIntExact(total);
+        RunLength length = new RunLength(Math.max(0, hp.epochs()), Math.max(0, hp.maxSteps()));
+        int steps = Math.toIntExact(length.steps(batcher.batchesPerEpoch()));
         return new TrainingLoop.Plan(steps, LinearSchedule.of(hp.learningRate(), hp.warmupFraction(), steps),
                 options.maxGradNorm(), inputs.evalEverySteps());
     }
@@ -200,6 +205,8 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public void close() {
+        store.close();
         root.close();
+        noGrad.close();
     }
 }
