@@ -115,6 +115,29 @@ class TextTokenizerTest {
     }
 
     @Test
+    void longText_cutBeforeTokenizing_givesSameTokensAsWholeText() throws IOException {
+        String text = "the cat sat on the mat and the dog was running in paris ".repeat(400);
+        String pairText = "hello world ".repeat(3);
+        try (ai.djl.huggingface.tokenizers.HuggingFaceTokenizer whole = ai.djl.huggingface.tokenizers.HuggingFaceTokenizer
+                .builder().optTokenizerPath(dir.resolve("tokenizer.json")).optTruncation(true).optMaxLength(16).build()) {
+            assertArrayEquals(java.util.Arrays.stream(whole.encode(text).getIds()).mapToInt(Math::toIntExact).toArray(),
+                    tokenizer.encode(text).ids());
+            assertArrayEquals(java.util.Arrays.stream(whole.encode(pairText, text).getIds()).mapToInt(Math::toIntExact).toArray(),
+                    tokenizer.encodePair(pairText, text).ids());
+            assertArrayEquals(java.util.Arrays.stream(whole.encode(text, text).getIds()).mapToInt(Math::toIntExact).toArray(),
+                    tokenizer.encodePair(text, text).ids());
+        }
+    }
+
+    @Test
+    void questionLongerThanMaxLength_isCutInsteadOfFailing() {
+        Encoded e = tokenizer.encodeQuestionContext("who wrote it on the mat in paris by the cat who was running?", "the cat sat");
+
+        assertEquals(16, e.length());
+        assertEquals(1, e.typeIds()[15]);
+    }
+
+    @Test
     void missingFile_namesIt() {
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> TextTokenizer.load(dir.resolve("nope.json"), 16));
         assertTrue(e.getMessage().contains("nope.json"));
