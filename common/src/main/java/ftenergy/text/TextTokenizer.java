@@ -67,6 +67,29 @@ public final class TextTokenizer implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads a tokenizer from the text of its {@code tokenizer.json} (e.g. a Spark broadcast, where
+     * executors share no file system with the driver).
+     */
+    public static TextTokenizer loadJson(String tokenizerJson, int maxLength) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("ftenergy-tokenizer-", ".json");
+            Files.writeString(tmp, tokenizerJson, java.nio.charset.StandardCharsets.UTF_8);
+            return load(tmp, maxLength);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage tokenizer JSON in a temporary file", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // The native tokenizer holds its own copy; a stray temp file is harmless.
+                }
+            }
+        }
+    }
+
     private static HuggingFaceTokenizer.Builder base(Path file, int maxLength) {
         return HuggingFaceTokenizer.builder()
                 .optTokenizerPath(file)

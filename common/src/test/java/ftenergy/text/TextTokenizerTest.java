@@ -138,6 +138,13 @@ class TextTokenizerTest {
     }
 
     @Test
+    void loadJson_fromText_encodesLikeTheFile() throws IOException {
+        try (TextTokenizer fromText = TextTokenizer.loadJson(java.nio.file.Files.readString(dir.resolve("tokenizer.json")), 16)) {
+            assertArrayEquals(tokenizer.encode("the cats sat").ids(), fromText.encode("the cats sat").ids());
+        }
+    }
+
+    @Test
     void missingFile_namesIt() {
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> TextTokenizer.load(dir.resolve("nope.json"), 16));
         assertTrue(e.getMessage().contains("nope.json"));
