@@ -8,11 +8,13 @@ public final class CorpusFetchException extends FtenergyException {
 
     private final String packageSpec;
 
+    /** A failure without an underlying exception; the message starts with the package spec. */
     public CorpusFetchException(PinnedPackage pkg, String problem) {
         super(pkg.spec() + ": " + problem);
         this.packageSpec = pkg.spec();
     }
 
+    /** A failure caused by {@code cause} (IO, process start). */
     public CorpusFetchException(PinnedPackage pkg, String problem, Throwable cause) {
         super(pkg.spec() + ": " + problem, cause);
         this.packageSpec = pkg.spec();

@@ -20,6 +20,7 @@ public final class TaskDataException extends FtenergyException {
         this.line = line;
     }
 
+    /** An IO failure on {@code file}, not about one line. */
     public TaskDataException(String file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
         this.file = file;

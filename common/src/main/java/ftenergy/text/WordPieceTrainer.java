@@ -31,6 +31,7 @@ public final class WordPieceTrainer {
     private final WordPieceConfig config;
     private final Map<String, long[]> wordCounts = new HashMap<>();
 
+    /** A trainer with no words counted yet. */
     public WordPieceTrainer(WordPieceConfig config) {
         this.config = config;
     }

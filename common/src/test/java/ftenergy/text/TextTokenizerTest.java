@@ -115,6 +115,38 @@ class TextTokenizerTest {
     }
 
     @Test
+    void longText_cutBeforeTokenizing_givesSameTokensAsWholeText() throws IOException {
+        // Long enough to take the head path (256 characters at max length 16), short enough that the
+        // reference, which tokenizes everything, stays fast.
+        String text = "the cat sat on the mat and the dog was running in paris ".repeat(60);
+        String pairText = "hello world ".repeat(3);
+        try (ai.djl.huggingface.tokenizers.HuggingFaceTokenizer whole = ai.djl.huggingface.tokenizers.HuggingFaceTokenizer
+                .builder().optTokenizerPath(dir.resolve("tokenizer.json")).optTruncation(true).optMaxLength(16).build()) {
+            assertArrayEquals(java.util.Arrays.stream(whole.encode(text).getIds()).mapToInt(Math::toIntExact).toArray(),
+                    tokenizer.encode(text).ids());
+            assertArrayEquals(java.util.Arrays.stream(whole.encode(pairText, text).getIds()).mapToInt(Math::toIntExact).toArray(),
+                    tokenizer.encodePair(pairText, text).ids());
+            assertArrayEquals(java.util.Arrays.stream(whole.encode(text, text).getIds()).mapToInt(Math::toIntExact).toArray(),
+                    tokenizer.encodePair(text, text).ids());
+        }
+    }
+
+    @Test
+    void questionLongerThanMaxLength_isCutInsteadOfFailing() {
+        Encoded e = tokenizer.encodeQuestionContext("who wrote it on the mat in paris by the cat who was running?", "the cat sat");
+
+        assertEquals(16, e.length());
+        assertEquals(1, e.typeIds()[15]);
+    }
+
+    @Test
+    void loadJson_fromText_encodesLikeTheFile() throws IOException {
+        try (TextTokenizer fromText = TextTokenizer.loadJson(java.nio.file.Files.readString(dir.resolve("tokenizer.json")), 16)) {
+            assertArrayEquals(tokenizer.encode("the cats sat").ids(), fromText.encode("the cats sat").ids());
+        }
+    }
+
+    @Test
     void missingFile_namesIt() {
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> TextTokenizer.load(dir.resolve("nope.json"), 16));
         assertTrue(e.getMessage().contains("nope.json"));

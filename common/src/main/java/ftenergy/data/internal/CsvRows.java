@@ -25,6 +25,7 @@ public final class CsvRows {
     private long line = 1;
     private int peeked = -2;
 
+    /** Rows of {@code in}, which the caller closes. */
     public CsvRows(Reader in) {
         this.in = in;
     }
