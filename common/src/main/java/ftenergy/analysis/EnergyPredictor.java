@@ -7,7 +7,7 @@ import java.util.TreeSet;
 
 /**
  * Predicts the energy of planned runs from fitted lines of energy on padded tokens, one per
- * hardware and run kind (padded tokens, because they are known before a run starts and predict
+ * hardware, run kind and model (padded tokens, because they are known before a run starts and predict
  * energy best, as in the paper).
  *
  * <p>Of the fits with and without an intercept for a group, the one with the lower held-out MAPE
@@ -16,7 +16,7 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * EnergyPredictor predictor = new EnergyPredictor(fits, 0.95);
- * EnergyPrediction p = predictor.predict("NVIDIA A100", RunKind.FINETUNE, 12_000_000L);
+ * EnergyPrediction p = predictor.predict("NVIDIA A100", RunKind.FINETUNE, "bert-base", 12_000_000L);
  * }</pre>
  */
 public final class EnergyPredictor {
@@ -39,29 +39,30 @@ public final class EnergyPredictor {
         this.confidence = confidence;
     }
 
-    /** Whether a fit exists for {@code hardware} and {@code kind}. */
-    public boolean supports(String hardware, RunKind kind) {
-        return fit(hardware, kind).isPresent();
+    /** Whether a fit exists for {@code hardware}, {@code kind} and {@code model}. */
+    public boolean supports(String hardware, RunKind kind, String model) {
+        return fit(hardware, kind, model).isPresent();
     }
 
     /**
-     * Predicted kWh for a run of {@code kind} on {@code hardware} that will process
+     * Predicted kWh for a run of {@code kind} training or running {@code model} on {@code hardware} that will process
      * {@code tokensPadded} tokens including padding.
      *
      * @throws AnalysisException naming the groups that do have a fit, when this one has none
      */
-    public EnergyPrediction predict(String hardware, RunKind kind, long tokensPadded) {
-        RegressionFit fit = fit(hardware, kind).orElseThrow(() -> new AnalysisException(
-                "no " + PREDICTOR + " fit for hardware '" + hardware + "' and kind " + kind.label()
+    public EnergyPrediction predict(String hardware, RunKind kind, String model, long tokensPadded) {
+        RegressionFit fit = fit(hardware, kind, model).orElseThrow(() -> new AnalysisException(
+                "no " + PREDICTOR + " fit for hardware '" + hardware + "', kind " + kind.label() + ", model '" + model + "'"
                         + "; fitted groups: " + groups() + " (run `ftenergy analyze` after runs of this kind exist)"));
         return fit.predictInterval(tokensPadded, confidence);
     }
 
     /** The fit {@link #predict} would use for a group. */
-    public Optional<RegressionFit> fit(String hardware, RunKind kind) {
+    public Optional<RegressionFit> fit(String hardware, RunKind kind, String model) {
         RegressionFit best = null;
         for (RegressionFit f : fits) {
-            if (f.hardware().equals(hardware) && f.kind().equals(kind.label()) && (best == null || better(f, best))) {
+            boolean sameGroup = f.hardware().equals(hardware) && f.kind().equals(kind.label()) && f.model().equals(model);
+            if (sameGroup && (best == null || better(f, best))) {
                 best = f;
             }
         }
@@ -79,7 +80,7 @@ public final class EnergyPredictor {
     private TreeSet<String> groups() {
         TreeSet<String> groups = new TreeSet<>();
         for (RegressionFit f : fits) {
-            groups.add(f.hardware() + "/" + f.kind());
+            groups.add(f.group());
         }
         return groups;
     }

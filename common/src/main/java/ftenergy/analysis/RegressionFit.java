@@ -7,12 +7,15 @@ import java.util.StringJoiner;
 
 /**
  * One ordinary-least-squares fit of run energy ({@code energy_kwh}) on a set of predictors, for one
- * hardware and run kind: a row of the {@code regressions} table.
+ * hardware, run kind and model: a row of the {@code regressions} table. Model is part of the group
+ * because energy per token scales with model size: pooling a teacher and its student in one line
+ * would fit neither.
  *
  * @param predictorSet label of the predictor set ({@code tokens_padded}, {@code duration_s},
  *     {@code tokens_padded+duration_s+steps}, ...)
  * @param hardware the hardware group (GPU model, or CPU model for CPU runs)
  * @param kind the run kind group ({@code finetune}, ...)
+ * @param model the model group (model name)
  * @param withIntercept whether an intercept was fitted (otherwise the line goes through 0)
  * @param predictors the predictor columns, in coefficient order
  * @param coefficients one per predictor, then the intercept when fitted
@@ -20,8 +23,9 @@ import java.util.StringJoiner;
  * @param rows runs used
  * @param residualStandardErrorKwh √(SSE / residual degrees of freedom)
  * @param predictorMeans mean of each predictor over the rows, in predictor order
- * @param heldOutMapePercent k-fold cross-validated MAPE, NaN when too few rows to cross-validate
- * @param folds folds used for {@code heldOutMapePercent} (0 when not computed)
+ * @param heldOutMapePercent cross-validated MAPE, NaN when not computed
+ * @param folds folds used for {@code heldOutMapePercent}: the row count for leave-one-out, 0 when
+ *     not computed
  * @param sweepIds sweeps whose runs were used, sorted
  * @param fittedAt when the fit was made
  */
@@ -29,6 +33,7 @@ public record RegressionFit(
         String predictorSet,
         String hardware,
         String kind,
+        String model,
         boolean withIntercept,
         List<String> predictors,
         List<Coefficient> coefficients,
@@ -47,10 +52,21 @@ public record RegressionFit(
         predictorMeans = List.copyOf(predictorMeans);
         sweepIds = List.copyOf(sweepIds);
         if (coefficients.size() != predictors.size() + (withIntercept ? 1 : 0)) {
-            throw new AnalysisException("fit " + predictorSet + " on " + hardware + "/" + kind + ": "
+            throw new AnalysisException("fit " + predictorSet + " on " + group() + ": "
                     + coefficients.size() + " coefficients for " + predictors.size() + " predictors"
                     + (withIntercept ? " and an intercept" : ""));
         }
+    }
+
+    /** This fit with its cross-validation result set. */
+    public RegressionFit withHeldOutMape(double mapePercent, int foldCount) {
+        return new RegressionFit(predictorSet, hardware, kind, model, withIntercept, predictors, coefficients, r2, rows,
+                residualStandardErrorKwh, predictorMeans, mapePercent, foldCount, sweepIds, fittedAt);
+    }
+
+    /** The group as {@code hardware/kind/model}. */
+    public String group() {
+        return hardware + "/" + kind + "/" + model;
     }
 
     /** Residual degrees of freedom: rows minus estimated coefficients. */
@@ -65,7 +81,7 @@ public record RegressionFit(
                 return c;
             }
         }
-        throw new AnalysisException("fit " + predictorSet + " on " + hardware + "/" + kind + " has no coefficient '"
+        throw new AnalysisException("fit " + predictorSet + " on " + group() + " has no coefficient '"
                 + name + "'; it has " + coefficients.stream().map(Coefficient::name).toList());
     }
 
@@ -98,7 +114,7 @@ public record RegressionFit(
                     + predictors.size() + " predictors");
         }
         if (degreesOfFreedom() < 1) {
-            throw new AnalysisException("fit " + predictorSet + " on " + hardware + "/" + kind + " has " + rows
+            throw new AnalysisException("fit " + predictorSet + " on " + group() + " has " + rows
                     + " rows: no degrees of freedom left for an interval");
         }
         double slopeError = coefficients.get(0).standardError();
@@ -125,7 +141,7 @@ public record RegressionFit(
 
     /** The equation with its group, size and error, for logs and prediction provenance. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s on %s/%s (n=%d, R²=%.3f, held-out MAPE %s)", equation(), hardware, kind,
+        return String.format(Locale.ROOT, "%s on %s (n=%d, R²=%.3f, held-out MAPE %s)", equation(), group(),
                 rows, r2, Double.isNaN(heldOutMapePercent) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", heldOutMapePercent));
     }
 
