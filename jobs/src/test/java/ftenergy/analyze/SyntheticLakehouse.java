@@ -56,7 +56,7 @@ public final class SyntheticLakehouse {
     }
 
     /** Creates the contract tables under {@code root} and appends the synthetic sweep. */
-    static void write(SparkSession spark, String root, long seed) {
+    public static void write(SparkSession spark, String root, long seed) {
         Random random = new Random(seed);
         List<RunRow> runs = new ArrayList<>();
         List<Row> evals = new ArrayList<>();
