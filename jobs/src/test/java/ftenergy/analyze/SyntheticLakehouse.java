@@ -60,10 +60,10 @@ public final class SyntheticLakehouse {
         Random random = new Random(seed);
         List<RunRow> runs = new ArrayList<>();
         List<Row> evals = new ArrayList<>();
-        runs.add(RunRow.of("P", "pretrain").gpu(GPU).set("task", "corpus").set("tokens_padded", 500_000_000L)
+        runs.add(RunRow.of("P", "pretrain").gpu(GPU).set("sweep_id", SWEEP).set("task", "corpus").set("tokens_padded", 500_000_000L)
                 .set("tokens_real", 500_000_000L).set("duration_s", 12_500.0).set("steps", 100_000L).set("examples", 4_000_000L)
                 .set("metric_name", "mlm_loss").set("metric_value", 2.1).energy(2.0));
-        runs.add(RunRow.of("D", "distill").gpu(GPU).from("P").set("task", "corpus").set("model", STUDENT).set("layers", 2)
+        runs.add(RunRow.of("D", "distill").gpu(GPU).from("P").set("sweep_id", SWEEP).set("task", "corpus").set("model", STUDENT).set("layers", 2)
                 .set("tokens_padded", 200_000_000L).set("tokens_real", 200_000_000L).set("duration_s", 5_000.0)
                 .set("steps", 40_000L).set("examples", 1_600_000L).set("metric_name", "distill_loss").energy(0.6));
         int n = 0;
