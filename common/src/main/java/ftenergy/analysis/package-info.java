@@ -1,0 +1,2 @@
+/** Engine-free analysis maths: summaries, MAPE, prediction intervals, lineage and distillation amortization. */
+package ftenergy.analysis;

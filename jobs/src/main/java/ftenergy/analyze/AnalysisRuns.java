@@ -1,0 +1,40 @@
+package ftenergy.analyze;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+
+import ftenergy.lake.LakeTables;
+import ftenergy.lake.Lakehouse;
+import ftenergy.run.RunStatus;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * The runs that enter analyses: per run id its latest attempt, and only if that attempt succeeded.
+ * An earlier failed attempt of a run that later succeeded is superseded; a run whose latest attempt
+ * failed or diverged is left out, because its energy covers an unfinished workload.
+ */
+public final class AnalysisRuns {
+
+    private AnalysisRuns() {}
+
+    /**
+     * The analysable runs of the lakehouse at {@code lakehouse}.
+     *
+     * @param sweepIds sweeps to keep; empty keeps every sweep
+     */
+    public static Dataset<Row> load(SparkSession spark, String lakehouse, List<String> sweepIds) {
+        Dataset<Row> runs = latestSucceeded(new Lakehouse(spark, lakehouse).read(LakeTables.RUNS));
+        return sweepIds.isEmpty() ? runs : runs.where(col("sweep_id").isin(sweepIds.toArray()));
+    }
+
+    /** Keeps per run id the highest attempt, if its status is succeeded. */
+    public static Dataset<Row> latestSucceeded(Dataset<Row> runs) {
+        return runs.withColumn("_attempt_rank", row_number().over(Window.partitionBy("run_id").orderBy(col("attempt").desc())))
+                .where(col("_attempt_rank").equalTo(1).and(col("status").equalTo(RunStatus.SUCCEEDED.label())))
+                .drop("_attempt_rank");
+    }
+}

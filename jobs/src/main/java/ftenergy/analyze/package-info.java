@@ -1,0 +1,2 @@
+/** Spark analysis jobs: energy regressions, energy rates and distillation amortization, written to Delta. */
+package ftenergy.analyze;

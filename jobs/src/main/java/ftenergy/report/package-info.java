@@ -1,0 +1,2 @@
+/** The HTML report and its figures, built from the lakehouse's run and analysis tables. */
+package ftenergy.report;
