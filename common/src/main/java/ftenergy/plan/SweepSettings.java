@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param id sweep id
  * @param corpus pre-training corpus name
+ * @param corpusMaxExamples cap on pre-training passages prepared (0 = all)
  * @param vocabSize WordPiece vocabulary size to train
  * @param lowercase lower-case text before tokenizing
  * @param vocabFile an existing vocab.txt, or {@code null}
@@ -40,6 +41,7 @@ import java.util.List;
 public record SweepSettings(
         String id,
         String corpus,
+        int corpusMaxExamples,
         int vocabSize,
         boolean lowercase,
         String vocabFile,
@@ -124,6 +126,7 @@ public record SweepSettings(
         return new SweepSettings(
                 id,
                 in.string(KEY + "corpus"),
+                in.nonNegativeInt(KEY + "corpus-max-examples"),
                 in.positiveInt(KEY + "tokenizer.vocab-size"),
                 in.bool(KEY + "tokenizer.lowercase"),
                 in.optionalString(KEY + "tokenizer.vocab-file"),

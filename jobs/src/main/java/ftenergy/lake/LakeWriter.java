@@ -3,6 +3,7 @@ package ftenergy.lake;
 import io.delta.exceptions.DeltaConcurrentModificationException;
 import io.delta.tables.DeltaTable;
 import ftenergy.run.RunResult;
+import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -34,13 +35,38 @@ public final class LakeWriter {
 
     /** Commits one run attempt; safe to repeat after a crash at any point. */
     public void commit(RunResult result) {
+        commitAll(List.of(result));
+    }
+
+    /**
+     * Commits several run attempts in four Delta transactions (one per table) instead of four
+     * each; safe to repeat after a crash at any point.
+     */
+    public void commitAll(List<RunResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
         SparkSession spark = lake.spark();
-        String runId = result.run().spec().runId();
-        int attempt = result.run().attempt();
-        replaceAttempt(LakeTables.STEPS, runId, attempt, RunRows.steps(spark, result));
-        replaceAttempt(LakeTables.POWER_SAMPLES, runId, attempt, RunRows.samples(spark, result));
-        replaceAttempt(LakeTables.EVALS, runId, attempt, RunRows.evals(spark, result));
-        upsert(LakeTables.RUNS, RunRows.run(spark, result));
+        StringJoiner attempts = new StringJoiner(" OR ");
+        Dataset<Row> steps = null;
+        Dataset<Row> samples = null;
+        Dataset<Row> evals = null;
+        Dataset<Row> runs = null;
+        for (RunResult result : results) {
+            attempts.add("(run_id = " + literal(result.run().spec().runId()) + " AND attempt = " + result.run().attempt() + ")");
+            steps = union(steps, RunRows.steps(spark, result));
+            samples = union(samples, RunRows.samples(spark, result));
+            evals = union(evals, RunRows.evals(spark, result));
+            runs = union(runs, RunRows.run(spark, result));
+        }
+        replace(LakeTables.STEPS, attempts.toString(), steps);
+        replace(LakeTables.POWER_SAMPLES, attempts.toString(), samples);
+        replace(LakeTables.EVALS, attempts.toString(), evals);
+        upsert(LakeTables.RUNS, runs);
+    }
+
+    private static Dataset<Row> union(Dataset<Row> all, Dataset<Row> more) {
+        return all == null ? more : all.union(more);
     }
 
     /** MERGE {@code rows} into {@code table} on its key columns: insert new keys, replace existing ones. */

@@ -72,6 +72,9 @@ public final class PrepareJob {
             long started = System.nanoTime();
             LoadedTask<? extends TaskRecord> loaded = TaskSources.load(task, store, SPLIT_SEED);
             Splits<? extends TaskRecord> splits = loaded.split(VALIDATION_FRACTION, SPLIT_SEED);
+            if (task.equals(sweep.corpus()) && sweep.corpusMaxExamples() > 0) {
+                splits = cap(splits, sweep.corpusMaxExamples());
+            }
             Dataset<Row> rows = encode(lake.spark(), loaded.info(), splits, tokenizer, maxSeqLen, hash);
             new LakeWriter(lake).replace(LakeTables.EXAMPLES, "task = " + LakeWriter.literal(task), rows);
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -80,6 +83,13 @@ public final class PrepareJob {
         }
         TaskTable.print(lake, List.copyOf(tasks), out);
         return new PreparedData(tokenizer, vocabulary.size(), vocabulary.id(Vocabulary.SEP), hash, maxSeqLen);
+    }
+
+    /** The first {@code max} examples in source order, split in the same proportion. */
+    private static <T extends TaskRecord> Splits<T> cap(Splits<T> splits, int max) {
+        int validation = Math.max(1, (int) Math.round(max * VALIDATION_FRACTION));
+        return new Splits<>(splits.train().subList(0, Math.min(splits.train().size(), max - validation)),
+                splits.validation().subList(0, Math.min(splits.validation().size(), validation)));
     }
 
     private static Path tokenizer(CorpusStore store, AppSettings app, SweepSettings sweep, PrintStream out) {

@@ -6,37 +6,62 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The single writer: commits results in arrival order on its own thread, so launching the next run
- * never waits for Delta. A commit that fails is reported and the sweep goes on; the run will be
+ * never waits for Delta; results that arrive while a commit is under way go in the next one together. A commit that fails is reported and the sweep goes on; the run will be
  * re-run by the next submission because its {@code runs} row is missing.
  */
 final class Committer implements AutoCloseable {
 
     private final ResultSink sink;
     private final SweepProgress progress;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(RunScheduler.daemon("ftenergy-committer"));
+    private final BlockingQueue<Arrival> queue = new LinkedBlockingQueue<>();
     private final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+    private final Thread writer;
+    private volatile boolean closing;
+
+    private record Arrival(RunResult result, Instant at) {}
 
     Committer(ResultSink sink, SweepProgress progress) {
         this.sink = sink;
         this.progress = progress;
+        this.writer = new Thread(this::drain, "ftenergy-committer");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     void submit(RunResult result) {
-        Instant finishedAt = Instant.now();
-        writer.submit(() -> {
+        queue.add(new Arrival(result, Instant.now()));
+    }
+
+    /** Commits whatever has arrived as one batch: when runs finish faster than Delta commits, batches grow. */
+    private void drain() {
+        while (!(closing && queue.isEmpty())) {
+            List<Arrival> batch = new ArrayList<>();
             try {
-                sink.commit(result);
-                latencies.add(Duration.between(finishedAt, Instant.now()).toNanos() / 1e9);
-            } catch (RuntimeException e) {
-                progress.commitFailed(result, e);
+                Arrival first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-        });
+            queue.drainTo(batch);
+            List<RunResult> results = batch.stream().map(Arrival::result).toList();
+            try {
+                sink.commit(results);
+                Instant now = Instant.now();
+                batch.forEach(a -> latencies.add(Duration.between(a.at(), now).toNanos() / 1e9));
+            } catch (RuntimeException e) {
+                results.forEach(r -> progress.commitFailed(r, e));
+            }
+        }
     }
 
     /** Seconds from each result's arrival on the driver to its commit, in commit order. */
@@ -49,8 +74,9 @@ final class Committer implements AutoCloseable {
     /** Waits for every submitted commit. */
     @Override
     public void close() throws InterruptedException {
-        writer.shutdown();
-        if (!writer.awaitTermination(1, TimeUnit.HOURS)) {
+        closing = true;
+        writer.join(TimeUnit.HOURS.toMillis(1));
+        if (writer.isAlive()) {
             throw new IllegalStateException("commits did not finish within an hour");
         }
     }

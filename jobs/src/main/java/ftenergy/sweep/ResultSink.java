@@ -1,9 +1,11 @@
 package ftenergy.sweep;
 
 import ftenergy.run.RunResult;
+import java.util.List;
 
 /** Where finished attempts go; the lakehouse writer in production. Called from one thread only. */
 public interface ResultSink {
 
-    void commit(RunResult result);
+    /** Commits the results, in order, as one unit where the sink can. */
+    void commit(List<RunResult> results);
 }

@@ -54,7 +54,7 @@ class RunSchedulerTest {
             }
             return new RunLauncher.Launched(result(spec, attempt, status, 1.0), Instant.now());
         };
-        RunScheduler scheduler = new RunScheduler(plan, state, launcher, committed::add,
+        RunScheduler scheduler = new RunScheduler(plan, state, launcher, committed::addAll,
                 new RunScheduler.Options(2, retries, budget, "v", "h"),
                 new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5), 2));
         return scheduler.run();

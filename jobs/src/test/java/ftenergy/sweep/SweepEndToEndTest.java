@@ -1,0 +1,142 @@
+package ftenergy.sweep;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import ftenergy.config.AppSettings;
+import ftenergy.config.ConfigReader;
+import ftenergy.config.LayeredConfig;
+import ftenergy.lake.LakeTables;
+import ftenergy.lake.Lakehouse;
+import ftenergy.lake.LakehouseSession;
+import ftenergy.lake.TestSpark;
+import ftenergy.plan.SweepPlan;
+import ftenergy.plan.SweepPlanner;
+import ftenergy.plan.SweepSettings;
+import ftenergy.report.ReportJob;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A whole sweep on local Spark with real corpora, real tokenization, real DJL training and real
+ * Delta tables: pretrain → distill → fine-tune teacher and student × 2 seeds → inference; then a
+ * re-submission that must add nothing, and the report.
+ */
+class SweepEndToEndTest {
+
+    static SparkSession spark;
+
+    @TempDir
+    static Path dir;
+
+    static Config config;
+    static AppSettings app;
+    static SweepSettings sweep;
+    static Lakehouse lake;
+    static String firstLog;
+
+    @BeforeAll
+    static void runSweepOnce() throws Exception {
+        spark = TestSpark.session();
+        Map<String, String> tiny = new HashMap<>();
+        tiny.put("ftenergy.lakehouse", dir.resolve("lakehouse").toString());
+        tiny.put("ftenergy.checkpoints", dir.resolve("checkpoints").toString());
+        tiny.put("ftenergy.reports", dir.resolve("reports").toString());
+        tiny.put("ftenergy.data-dir", System.getProperty("ftenergy.data.dir", "../data"));
+        tiny.put("ftenergy.sweep.id", "e2e");
+        tiny.put("ftenergy.sweep.corpus-max-examples", "200");
+        tiny.put("ftenergy.sweep.tokenizer.vocab-size", "2000");
+        tiny.put("ftenergy.sweep.teacher.layers", "2");
+        tiny.put("ftenergy.sweep.teacher.hidden", "32");
+        tiny.put("ftenergy.sweep.teacher.heads", "2");
+        tiny.put("ftenergy.sweep.teacher.intermediate", "64");
+        tiny.put("ftenergy.sweep.pretrain.steps", "3");
+        tiny.put("ftenergy.sweep.pretrain.batch-size", "8");
+        tiny.put("ftenergy.sweep.pretrain.max-seq-len", "32");
+        tiny.put("ftenergy.sweep.distill.steps", "2");
+        tiny.put("ftenergy.sweep.distill.batch-size", "8");
+        tiny.put("ftenergy.sweep.distill.max-seq-len", "32");
+        tiny.put("ftenergy.sweep.finetune.grid.max-seq-len", "[32]");
+        tiny.put("ftenergy.sweep.finetune.grid.batch-size", "[8]");
+        tiny.put("ftenergy.sweep.finetune.seeds", "[1, 2]");
+        tiny.put("ftenergy.sweep.finetune.max-train-examples", "24");
+        tiny.put("ftenergy.sweep.finetune.max-eval-examples", "16");
+        tiny.put("ftenergy.sweep.inference.batch-sizes", "[1, 4]");
+        tiny.put("ftenergy.sweep.inference.max-examples", "8");
+        tiny.put("ftenergy.meter.sample-interval", "200ms");
+        config = LayeredConfig.load(null, Map.of(), tiny);
+        ConfigReader in = new ConfigReader(config);
+        app = AppSettings.read(in);
+        sweep = SweepSettings.read(in);
+        in.finish();
+        lake = LakehouseSession.attach(spark, app);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        SweepOutcome outcome = SweepJob.run(lake, config, app, sweep, new PrintStream(log, true));
+        firstLog = log.toString();
+        assertEquals(0, outcome.failed(), firstLog);
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.stop();
+    }
+
+    @Test
+    void everyPlannedRun_hasExactlyOneSucceededRow() {
+        SweepPlan plan = SweepPlanner.plan(sweep);
+        List<Row> rows = lake.read(LakeTables.RUNS).where(col("status").equalTo("succeeded")).collectAsList();
+        assertEquals(plan.runs().size(), rows.size(), firstLog);
+        assertEquals(plan.runs().size(), lake.read(LakeTables.RUNS).select("run_id").distinct().count());
+    }
+
+    @Test
+    void stepRows_matchEachRunsStepCountAndTokens() {
+        List<Row> mismatches = spark.sql("""
+                SELECT r.run_id, r.steps, r.tokens_padded, count(s.step) AS n, sum(s.tokens_padded) AS padded
+                FROM runs r LEFT JOIN steps s ON r.run_id = s.run_id AND r.attempt = s.attempt
+                GROUP BY r.run_id, r.steps, r.tokens_padded
+                HAVING n != r.steps OR padded != r.tokens_padded""").collectAsList();
+        assertTrue(mismatches.isEmpty(), mismatches.toString());
+    }
+
+    @Test
+    void runRows_carryEnergyWithItsProvenance() {
+        Row row = lake.read(LakeTables.RUNS).where(col("kind").equalTo("finetune")).first();
+        assertTrue(row.<Double>getAs("energy_kwh") > 0, "energy measured or estimated");
+        assertTrue(List.of("measured-rapl", "estimated-tdp").contains(row.<String>getAs("cpu_source")), row.getAs("cpu_source"));
+        assertTrue(row.<Double>getAs("co2_kg") > 0);
+        assertTrue(lake.read(LakeTables.POWER_SAMPLES).count() > 0);
+        assertTrue(lake.read(LakeTables.EVALS).count() > 0);
+    }
+
+    @Test
+    void resubmission_addsNothing() throws Exception {
+        long runs = lake.read(LakeTables.RUNS).count();
+        long steps = lake.read(LakeTables.STEPS).count();
+        SweepOutcome again = SweepJob.run(lake, config, app, sweep, new PrintStream(new ByteArrayOutputStream(), true));
+        assertEquals(SweepPlanner.plan(sweep).runs().size(), again.skippedAlreadyDone());
+        assertEquals(0, again.succeeded());
+        assertEquals(runs, lake.read(LakeTables.RUNS).count());
+        assertEquals(steps, lake.read(LakeTables.STEPS).count());
+    }
+
+    @Test
+    void report_isWrittenFromTheRealSweep() throws Exception {
+        Path html = ReportJob.run(spark, app.lakehouse(), app.reports());
+        String text = Files.readString(html);
+        assertTrue(text.contains("<html") && text.length() > 10_000, "a self-contained report with inlined figures");
+    }
+}
