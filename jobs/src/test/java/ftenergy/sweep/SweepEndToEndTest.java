@@ -116,7 +116,7 @@ class SweepEndToEndTest {
     void runRows_carryEnergyWithItsProvenance() {
         Row row = lake.read(LakeTables.RUNS).where(col("kind").equalTo("finetune")).first();
         assertTrue(row.<Double>getAs("energy_kwh") > 0, "energy measured or estimated");
-        assertTrue(List.of("measured-rapl", "estimated-tdp").contains(row.<String>getAs("cpu_source")), row.getAs("cpu_source"));
+        assertTrue(List.of("measured-rapl", "estimated-tdp").contains(row.<String>getAs("cpu_source")), String.valueOf(row.<String>getAs("cpu_source")));
         assertTrue(row.<Double>getAs("co2_kg") > 0);
         assertTrue(lake.read(LakeTables.POWER_SAMPLES).count() > 0);
         assertTrue(lake.read(LakeTables.EVALS).count() > 0);
