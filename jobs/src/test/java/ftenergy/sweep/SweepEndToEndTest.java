@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import ftenergy.analyze.AnalyzeJob;
+import ftenergy.analyze.AnalyzeSettings;
 import ftenergy.config.AppSettings;
 import ftenergy.config.ConfigReader;
 import ftenergy.config.LayeredConfig;
@@ -135,6 +137,7 @@ class SweepEndToEndTest {
 
     @Test
     void report_isWrittenFromTheRealSweep() throws Exception {
+        AnalyzeJob.run(spark, app.lakehouse(), new AnalyzeSettings(List.of("e2e"), 3, 2, List.of(0L)));
         Path html = ReportJob.run(spark, app.lakehouse(), app.reports());
         String text = Files.readString(html);
         assertTrue(text.contains("<html") && text.length() > 10_000, "a self-contained report with inlined figures");
