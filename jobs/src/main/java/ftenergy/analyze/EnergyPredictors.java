@@ -1,5 +1,6 @@
 package ftenergy.analyze;
 
+import ftenergy.lake.AnalysisTables;
 import ftenergy.analysis.EnergyPredictor;
 import ftenergy.lake.Lakehouse;
 import org.apache.spark.sql.SparkSession;

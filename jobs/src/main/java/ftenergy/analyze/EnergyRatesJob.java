@@ -1,5 +1,6 @@
 package ftenergy.analyze;
 
+import ftenergy.lake.AnalysisTables;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;

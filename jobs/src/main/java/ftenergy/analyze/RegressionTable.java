@@ -1,5 +1,6 @@
 package ftenergy.analyze;
 
+import ftenergy.lake.AnalysisTables;
 import ftenergy.analysis.Coefficient;
 import ftenergy.analysis.RegressionFit;
 import ftenergy.lake.LakeWriter;

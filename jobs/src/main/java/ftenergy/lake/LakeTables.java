@@ -159,7 +159,9 @@ public final class LakeTables {
 
     /** Tables created by {@code lake init}, in creation order. */
     public static List<LakeTable> all() {
-        return List.of(RUNS, STEPS, POWER_SAMPLES, EVALS, EXAMPLES);
+        List<LakeTable> tables = new ArrayList<>(List.of(RUNS, STEPS, POWER_SAMPLES, EVALS, EXAMPLES));
+        tables.addAll(AnalysisTables.all());
+        return List.copyOf(tables);
     }
 
     /** The table called {@code name}; fails listing the known names. */

@@ -8,7 +8,7 @@ import static org.apache.spark.sql.functions.min;
 
 import ftenergy.analysis.RegressionFit;
 import ftenergy.analyze.AnalysisRuns;
-import ftenergy.analyze.AnalysisTables;
+import ftenergy.lake.AnalysisTables;
 import ftenergy.analyze.RegressionTable;
 import ftenergy.lake.LakeTable;
 import ftenergy.lake.LakeTables;

@@ -1,5 +1,6 @@
 package ftenergy.analyze;
 
+import ftenergy.lake.AnalysisTables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

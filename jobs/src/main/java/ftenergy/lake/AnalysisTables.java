@@ -1,4 +1,4 @@
-package ftenergy.analyze;
+package ftenergy.lake;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -8,10 +8,10 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
-import ftenergy.lake.LakeTable;
+import static ftenergy.lake.LakeTables.col;
+import static ftenergy.lake.LakeTables.schema;
+
 import java.util.List;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -24,7 +24,7 @@ public final class AnalysisTables {
     private AnalysisTables() {}
 
     /** Element type of {@code regressions.coefficients}. */
-    static final StructType COEFFICIENT = schema(
+    public static final StructType COEFFICIENT = schema(
             col("name", StringType, "predictor column, or intercept"),
             col("estimate", DoubleType, "kWh per unit of the predictor (kWh for the intercept)"),
             col("std_error", DoubleType, "standard error of the estimate"),
@@ -121,13 +121,5 @@ public final class AnalysisTables {
     /** The analysis tables, in the order the jobs write them. */
     public static List<LakeTable> all() {
         return List.of(REGRESSIONS, ENERGY_RATES, AMORTIZATION);
-    }
-
-    private static StructField col(String name, DataType type, String comment) {
-        return new StructField(name, type, true, Metadata.empty()).withComment(comment);
-    }
-
-    private static StructType schema(StructField... fields) {
-        return new StructType(fields);
     }
 }
