@@ -1,11 +1,21 @@
 package ftenergy.cli;
 
+import ftenergy.bench.OrchestrationBench;
 import ftenergy.config.ConfigReader;
+import ftenergy.data.CorpusStore;
+import ftenergy.data.CorpusTokenizer;
+import ftenergy.data.NpmPack;
+import ftenergy.data.PaddingBench;
+import ftenergy.data.RunLength;
+import ftenergy.data.TokenizeBench;
 import ftenergy.meter.MeterOverheadBench;
 import ftenergy.meter.MeterSettings;
+import ftenergy.text.WordPieceConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
-/** {@code ftenergy bench meter|...}: benchmarks that report ratios measured side by side in one run. */
+/** {@code ftenergy bench meter|padding|tokenize|orchestration}: figures measured side by side in one run. */
 final class BenchCommand implements Command {
 
     @Override
@@ -15,30 +25,61 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmarks: meter overhead, training throughput/MFU, padding, tokenization, orchestration";
+        return "benchmarks: meter overhead, padding, tokenization, orchestration";
     }
 
     @Override
     public String usage() {
         return """
                 usage: ftenergy bench meter [--rounds 11] [--seconds-per-round 2]
-                  meter   a CPU-bound loop without and with the meter at 1 s and 100 ms sampling,
-                          alternated; prints the slowdown ratios
+                       ftenergy bench padding [--max-length 512] [--batch 16]
+                       ftenergy bench tokenize [--max-length 128] [--threads 2]
+                       ftenergy bench orchestration [--runs 100]
+                  meter          a CPU-bound loop without and with the meter at 1 s and 100 ms sampling,
+                                 alternated; slowdown ratios
+                  padding        padded tokens of length-grouped vs plain shuffled batches on the
+                                 stand-in tasks (3 epochs, 3 seeds)
+                  tokenize       examples/s of the example encoder per task
+                  orchestration  a sweep of many tiny runs: result-to-commit and launch latencies, core use
                 """;
     }
 
     @Override
     public int run(Invocation invocation) throws Exception {
         String which = invocation.arguments().word(1);
-        if ("meter".equals(which)) {
-            ConfigReader in = new ConfigReader(invocation.config());
-            MeterSettings settings = MeterSettings.read(in);
-            in.finish();
-            int rounds = Integer.parseInt(invocation.arguments().flags().getOrDefault("rounds", "11"));
-            double seconds = Double.parseDouble(invocation.arguments().flags().getOrDefault("seconds-per-round", "2"));
-            MeterOverheadBench.run(invocation.out(), settings, rounds, Duration.ofMillis((long) (seconds * 1000)));
-            return 0;
+        var flags = invocation.arguments().flags();
+        switch (which == null ? "" : which) {
+            case "meter" -> {
+                ConfigReader in = new ConfigReader(invocation.config());
+                MeterSettings settings = MeterSettings.read(in);
+                in.finish();
+                int rounds = Integer.parseInt(flags.getOrDefault("rounds", "11"));
+                double seconds = Double.parseDouble(flags.getOrDefault("seconds-per-round", "2"));
+                MeterOverheadBench.run(invocation.out(), settings, rounds, Duration.ofMillis((long) (seconds * 1000)));
+            }
+            case "padding" -> {
+                CorpusStore store = store(invocation);
+                PaddingBench.run(invocation.out(), store, tokenizer(store), Integer.parseInt(flags.getOrDefault("max-length", "512")),
+                        Integer.parseInt(flags.getOrDefault("batch", "16")), new RunLength(3, 0), new long[] {1, 2, 3});
+            }
+            case "tokenize" -> {
+                CorpusStore store = store(invocation);
+                TokenizeBench.run(invocation.out(), store, tokenizer(store), Integer.parseInt(flags.getOrDefault("max-length", "128")),
+                        Integer.parseInt(flags.getOrDefault("threads", "2")), 3, 2000);
+            }
+            case "orchestration" -> OrchestrationBench.run(invocation.spark(), invocation.settings().dataDir(),
+                    Files.createTempDirectory("ftenergy-bench-"), Integer.parseInt(flags.getOrDefault("runs", "100")),
+                    invocation.out());
+            default -> throw new UsageException("unknown benchmark '" + which + "'; expected meter, padding, tokenize or orchestration");
         }
-        throw new UsageException("unknown benchmark '" + which + "'");
+        return 0;
+    }
+
+    private static CorpusStore store(Invocation invocation) {
+        return new CorpusStore(invocation.settings().dataDir(), NpmPack.onPath());
+    }
+
+    private static Path tokenizer(CorpusStore store) {
+        return CorpusTokenizer.ensure(store, WordPieceConfig.uncased(30522));
     }
 }

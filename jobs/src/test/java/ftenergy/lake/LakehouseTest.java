@@ -24,12 +24,23 @@ class LakehouseTest {
 
     static SparkSession spark;
 
+    /** One lakehouse for the tests that can share it (each uses its own run ids): creating eight tables per test is slow. */
+    static Lakehouse shared;
+
+    @TempDir
+    static Path sharedDir;
+
     @TempDir
     Path dir;
 
     @BeforeAll
     static void startSpark() {
         spark = TestSpark.session();
+        shared = LakehouseSession.attach(spark, new AppSettings(sharedDir.toString(), sharedDir, sharedDir, sharedDir, "test", Map.of()));
+    }
+
+    private static long rows(LakeTable table, String runIdPrefix) {
+        return shared.read(table).where(org.apache.spark.sql.functions.col("run_id").startsWith(runIdPrefix)).count();
     }
 
     @AfterAll
@@ -56,45 +67,42 @@ class LakehouseTest {
 
     @Test
     void commitTwice_keepsOneCopyInEveryTable() {
-        Lakehouse lake = lake();
-        LakeWriter writer = new LakeWriter(lake);
+        LakeWriter writer = new LakeWriter(shared);
         writer.commit(SampleResults.result("run-a", 1, 5));
         writer.commit(SampleResults.result("run-a", 1, 5));
-        assertEquals(1, lake.read(LakeTables.RUNS).count());
-        assertEquals(5, lake.read(LakeTables.STEPS).count());
-        assertEquals(5, lake.read(LakeTables.POWER_SAMPLES).count());
-        assertEquals(1, lake.read(LakeTables.EVALS).count());
+        assertEquals(1, rows(LakeTables.RUNS, "run-a"));
+        assertEquals(5, rows(LakeTables.STEPS, "run-a"));
+        assertEquals(5, rows(LakeTables.POWER_SAMPLES, "run-a"));
+        assertEquals(1, rows(LakeTables.EVALS, "run-a"));
+        shared.register();
         assertEquals(5, spark.sql("SELECT * FROM steps WHERE run_id = 'run-a'").count(), "registered for SQL");
     }
 
     @Test
     void recommitAfterCrash_replacesOrphanChildRowsOfTheSameAttempt() {
-        Lakehouse lake = lake();
-        LakeWriter writer = new LakeWriter(lake);
+        LakeWriter writer = new LakeWriter(shared);
         // A crashed commit left 7 step rows of attempt 1 but no runs row; the retry produced 4 steps.
         writer.replaceAttempt(LakeTables.STEPS, "run-b", 1, RunRows.steps(spark, SampleResults.result("run-b", 1, 7)));
         writer.commit(SampleResults.result("run-b", 1, 4));
-        assertEquals(4, lake.read(LakeTables.STEPS).count());
+        assertEquals(4, rows(LakeTables.STEPS, "run-b"));
     }
 
     @Test
     void attempts_areKeptApart() {
-        Lakehouse lake = lake();
-        LakeWriter writer = new LakeWriter(lake);
+        LakeWriter writer = new LakeWriter(shared);
         writer.commit(SampleResults.result("run-c", 1, 2));
         writer.commit(SampleResults.result("run-c", 2, 3));
-        assertEquals(2, lake.read(LakeTables.RUNS).count());
-        assertEquals(5, lake.read(LakeTables.STEPS).count());
+        assertEquals(2, rows(LakeTables.RUNS, "run-c"));
+        assertEquals(5, rows(LakeTables.STEPS, "run-c"));
     }
 
     @Test
     void twoConcurrentWriters_loseNothing() throws Exception {
-        Lakehouse lake = lake();
-        LakeWriter writer = new LakeWriter(lake);
+        LakeWriter writer = new LakeWriter(shared);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (String prefix : List.of("left", "right")) {
+            for (String prefix : List.of("par-left", "par-right")) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 3; i++) {
                         writer.commit(SampleResults.result(prefix + "-" + i, 1, 2));
@@ -107,17 +115,16 @@ class LakehouseTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(6, lake.read(LakeTables.RUNS).count());
-        assertEquals(12, lake.read(LakeTables.STEPS).count());
+        assertEquals(6, rows(LakeTables.RUNS, "par-"));
+        assertEquals(12, rows(LakeTables.STEPS, "par-"));
     }
 
     @Test
     void timeTravel_readsVersionZeroAsEmpty() {
-        Lakehouse lake = lake();
-        new LakeWriter(lake).commit(SampleResults.result("run-d", 1, 3));
-        assertEquals(0, lake.readVersion(LakeTables.STEPS, 0).count());
-        assertEquals(3, lake.read(LakeTables.STEPS).count());
-        assertEquals(0, spark.sql("SELECT * FROM runs VERSION AS OF 0").count());
+        new LakeWriter(shared).commit(SampleResults.result("run-d", 1, 3));
+        assertEquals(0, shared.readVersion(LakeTables.STEPS, 0).count());
+        assertEquals(3, rows(LakeTables.STEPS, "run-d"));
+        assertEquals(0, spark.sql("SELECT * FROM delta.`" + shared.path(LakeTables.RUNS) + "` VERSION AS OF 0").count());
     }
 
     @Test
