@@ -1,0 +1,116 @@
+package ftenergy.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The BERT encoder ({@code BertModel} in HuggingFace): embeddings, {@code N} {@link BertLayer}s and
+ * the [CLS] pooler.
+ *
+ * <p>Inputs: {@code (inputIds, typeIds, attentionMask)}, int64 {@code (B, T)}, mask 1 for real
+ * tokens and 0 for padding. Padding is excluded by an additive mask on the attention scores, so a
+ * real token's output does not depend on how much padding follows it.
+ */
+public final class BertEncoder extends AbstractBlock {
+
+    /** Added to attention scores of padded keys: exp(-10000) is exactly 0 in float32, as in Google's BERT. */
+    private static final float MASKED_SCORE = -10000f;
+
+    private final BertConfig config;
+    private final BertEmbeddings embeddings;
+    private final List<BertLayer> layers;
+    private final Linear pooler;
+
+    /** An encoder of this shape; parameters are created by {@code initialize}. */
+    public BertEncoder(BertConfig config) {
+        this.config = config;
+        embeddings = addChildBlock("embeddings", new BertEmbeddings(config));
+        List<BertLayer> stack = new ArrayList<>();
+        for (int i = 0; i < config.numHiddenLayers(); i++) {
+            stack.add(addChildBlock("encoder.layer." + i, new BertLayer(config)));
+        }
+        layers = Collections.unmodifiableList(stack);
+        pooler = addChildBlock("pooler.dense", BertLayer.linear(config.hiddenSize()));
+    }
+
+    public BertConfig config() {
+        return config;
+    }
+
+    public BertEmbeddings embeddings() {
+        return embeddings;
+    }
+
+    /** The transformer layers, bottom first. */
+    public List<BertLayer> layers() {
+        return layers;
+    }
+
+    /** The pooler's dense layer ({@code pooler.dense}). */
+    public Linear pooler() {
+        return pooler;
+    }
+
+    /** Last-layer hidden states {@code (B, T, H)} of a batch. */
+    public NDArray encode(ParameterStore store, NDArray inputIds, NDArray typeIds, NDArray attentionMask,
+            boolean training) {
+        NDArray hidden = embeddings.embed(store, inputIds, typeIds, training);
+        NDArray additiveMask = additiveMask(attentionMask);
+        for (BertLayer layer : layers) {
+            hidden = layer.apply(store, hidden, additiveMask, training);
+        }
+        return hidden;
+    }
+
+    /** The pooled [CLS] representation {@code tanh(W h[CLS] + b)}, {@code (B, H)}. */
+    public NDArray pool(ParameterStore store, NDArray sequence, boolean training) {
+        NDArray cls = sequence.get(new NDIndex(":, 0, :"));
+        return Activation.tanh(pooler.forward(store, new NDList(cls), training).singletonOrThrow());
+    }
+
+    /** {@code (B, T)} 1/0 mask to {@code (B, 1, 1, T)} scores: 0 for real keys, -10000 for padding. */
+    static NDArray additiveMask(NDArray attentionMask) {
+        Shape shape = attentionMask.getShape();
+        return attentionMask.toType(DataType.FLOAT32, false)
+                .sub(1f)
+                .muli(-MASKED_SCORE)
+                .reshape(shape.get(0), 1, 1, shape.get(1));
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray sequence = encode(store, inputs.get(0), inputs.get(1), inputs.get(2), training);
+        return new NDList(sequence, pool(store, sequence, training));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape ids = inputShapes[0];
+        embeddings.initialize(manager, dataType, ids, ids);
+        Shape hidden = ids.add(config.hiddenSize());
+        Shape mask = new Shape(ids.get(0), 1, 1, ids.get(1));
+        for (BertLayer layer : layers) {
+            layer.initialize(manager, dataType, hidden, mask);
+        }
+        pooler.initialize(manager, dataType, new Shape(ids.get(0), config.hiddenSize()));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape ids = inputShapes[0];
+        return new Shape[] {ids.add(config.hiddenSize()), new Shape(ids.get(0), config.hiddenSize())};
+    }
+}
