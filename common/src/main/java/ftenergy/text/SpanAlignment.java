@@ -1,0 +1,44 @@
+package ftenergy.text;
+
+/**
+ * Character spans of an input text onto token positions (extractive QA answers).
+ */
+public final class SpanAlignment {
+
+    private SpanAlignment() {}
+
+    /**
+     * The tokens covering characters {@code [charStart, charEnd)} of input text {@code sequence}.
+     *
+     * @param encoded the encoded input (e.g. question and context)
+     * @param sequence which input text the characters refer to (1 for the context of a pair)
+     * @param charStart first character of the span
+     * @param charEnd one past the span's last character
+     * @return the token span, or {@link TokenSpan#NO_ANSWER} when truncation cut any part of the
+     *     span (HuggingFace's QA preprocessing labels such windows with [CLS] as well)
+     */
+    public static TokenSpan toTokens(Encoded encoded, int sequence, int charStart, int charEnd) {
+        if (charEnd <= charStart) {
+            throw new IllegalArgumentException("empty character span " + charStart + ".." + charEnd);
+        }
+        int first = -1;
+        int last = -1;
+        int sequenceEnd = -1;
+        for (int i = 0; i < encoded.length(); i++) {
+            if (encoded.sequenceIds()[i] != sequence) {
+                continue;
+            }
+            sequenceEnd = Math.max(sequenceEnd, encoded.charEnds()[i]);
+            if (first < 0 && encoded.charEnds()[i] > charStart) {
+                first = i;
+            }
+            if (encoded.charStarts()[i] < charEnd) {
+                last = i;
+            }
+        }
+        if (first < 0 || last < first || sequenceEnd < charEnd) {
+            return TokenSpan.NO_ANSWER;
+        }
+        return new TokenSpan(first, last);
+    }
+}

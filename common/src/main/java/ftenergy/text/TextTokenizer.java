@@ -1,0 +1,151 @@
+package ftenergy.text;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A HuggingFace {@code tokenizer.json} loaded through DJL's tokenizers binding (native, offline),
+ * truncating every input to a maximum length and never padding (the batcher pads).
+ *
+ * <p>Sentence pairs are cut longest-first; question/context pairs cut only the context, as
+ * HuggingFace's QA examples do. The caller closes the tokenizer to free its native memory;
+ * encoding from several threads at once is safe.
+ *
+ * <pre>{@code
+ * try (TextTokenizer tok = TextTokenizer.load(Path.of("data/tokenizer/tokenizer.json"), 128)) {
+ *     Encoded e = tok.encodePair("A man sleeps.", "Someone rests.");
+ * }
+ * }</pre>
+ */
+public final class TextTokenizer implements AutoCloseable {
+
+    private final Path file;
+    private final int maxLength;
+    private final HuggingFaceTokenizer longestFirst;
+    private final HuggingFaceTokenizer onlySecond;
+
+    private TextTokenizer(Path file, int maxLength, HuggingFaceTokenizer longestFirst, HuggingFaceTokenizer onlySecond) {
+        this.file = file;
+        this.maxLength = maxLength;
+        this.longestFirst = longestFirst;
+        this.onlySecond = onlySecond;
+    }
+
+    /**
+     * Loads a tokenizer file.
+     *
+     * @param tokenizerJson a HuggingFace {@code tokenizer.json} (as {@link TokenizerJson} writes)
+     * @param maxLength most tokens per encoded input, special tokens included; at least 8
+     * @throws UncheckedIOException naming the file when it is missing or unreadable
+     */
+    public static TextTokenizer load(Path tokenizerJson, int maxLength) {
+        if (maxLength < 8) {
+            throw new IllegalArgumentException("max length must be >= 8, was " + maxLength);
+        }
+        if (!Files.isRegularFile(tokenizerJson)) {
+            throw new UncheckedIOException(new IOException("no tokenizer file " + tokenizerJson));
+        }
+        HuggingFaceTokenizer longest = null;
+        try {
+            longest = base(tokenizerJson, maxLength).optTruncation(true).build();
+            HuggingFaceTokenizer second = base(tokenizerJson, maxLength).optTruncateSecondOnly().build();
+            return new TextTokenizer(tokenizerJson, maxLength, longest, second);
+        } catch (IOException | RuntimeException e) {
+            if (longest != null) {
+                longest.close();
+            }
+            throw new UncheckedIOException(new IOException("cannot load tokenizer " + tokenizerJson + ": " + e.getMessage(), e));
+        }
+    }
+
+    private static HuggingFaceTokenizer.Builder base(Path file, int maxLength) {
+        return HuggingFaceTokenizer.builder()
+                .optTokenizerPath(file)
+                .optAddSpecialTokens(true)
+                .optPadding(false)
+                .optMaxLength(maxLength);
+    }
+
+    /** The file this tokenizer was loaded from. */
+    public Path file() {
+        return file;
+    }
+
+    /** Most tokens per encoded input. */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** {@code [CLS] text [SEP]}, truncated. */
+    public Encoded encode(String text) {
+        return convert(longestFirst.encode(text));
+    }
+
+    /** {@code [CLS] first [SEP] second [SEP]}, the longer text cut first. */
+    public Encoded encodePair(String first, String second) {
+        return convert(longestFirst.encode(first, second));
+    }
+
+    /** {@code [CLS] question [SEP] context [SEP]}, only the context cut. */
+    public Encoded encodeQuestionContext(String question, String context) {
+        return convert(onlySecond.encode(question, context));
+    }
+
+    /**
+     * Pre-split words (token classification): word ids index {@code words}; character offsets are
+     * relative to each word.
+     */
+    public Encoded encodeWords(List<String> words) {
+        return convert(longestFirst.encode(words));
+    }
+
+    /** Tokens as strings, [CLS] and [SEP] included (for inspection and tests). */
+    public List<String> tokenize(String text) {
+        return longestFirst.tokenize(text);
+    }
+
+    /** Text for ids, skipping special tokens. */
+    public String decode(int[] ids) {
+        long[] longs = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            longs[i] = ids[i];
+        }
+        return longestFirst.decode(longs, true);
+    }
+
+    private static Encoded convert(Encoding e) {
+        long[] ids = e.getIds();
+        int n = ids.length;
+        int[] out = new int[n];
+        int[] types = new int[n];
+        int[] seq = new int[n];
+        int[] words = new int[n];
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        long[] t = e.getTypeIds();
+        long[] s = e.getSequenceIds();
+        long[] w = e.getWordIds();
+        CharSpan[] spans = e.getCharTokenSpans();
+        for (int i = 0; i < n; i++) {
+            out[i] = (int) ids[i];
+            types[i] = (int) t[i];
+            seq[i] = (int) s[i];
+            words[i] = (int) w[i];
+            starts[i] = spans[i] == null ? -1 : spans[i].getStart();
+            ends[i] = spans[i] == null ? -1 : spans[i].getEnd();
+        }
+        return new Encoded(out, types, seq, words, starts, ends, e.exceedMaxLength());
+    }
+
+    @Override
+    public void close() {
+        longestFirst.close();
+        onlySecond.close();
+    }
+}
