@@ -1,2 +1,2 @@
-/** In-process energy measurement as named windows over cumulative counters. */
+/** In-process energy measurement as named windows over cumulative counters, with per-component provenance. */
 package ftenergy.meter;

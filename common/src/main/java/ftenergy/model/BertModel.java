@@ -16,9 +16,7 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import ftenergy.data.TaskType;
 import ftenergy.model.internal.MlmHead;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -182,16 +180,13 @@ public final class BertModel extends AbstractBlock {
     }
 
     /**
-     * The parameters the head's loss reaches, which the optimiser updates: all but the pooler
-     * unless the head reads it (HuggingFace leaves an unused pooler's gradient empty as well).
+     * The parameters the head's loss reaches, which the optimiser updates, by HuggingFace name: all
+     * but the pooler unless the head reads it (HuggingFace leaves an unused pooler's gradient empty).
      */
-    public List<Parameter> trainableParameters() {
-        List<Parameter> trainable = new ArrayList<>();
-        List<Parameter> pooler = encoder.pooler().getParameters().values();
-        for (Parameter parameter : namedParameters().values()) {
-            if (head.usesPooler() || !pooler.contains(parameter)) {
-                trainable.add(parameter);
-            }
+    public Map<String, Parameter> trainableParameters() {
+        Map<String, Parameter> trainable = new LinkedHashMap<>(namedParameters());
+        if (!head.usesPooler()) {
+            trainable.keySet().removeIf(name -> name.startsWith("bert.pooler."));
         }
         return trainable;
     }

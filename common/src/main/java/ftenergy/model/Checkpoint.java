@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ftenergy.data.TaskType;
+import ftenergy.model.internal.NoGrad;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -124,7 +125,7 @@ public final class Checkpoint {
             if (ours.has("special_tokens")) {
                 specials = JSON.treeToValue(ours.get("special_tokens"), SpecialTokens.class);
             } else if (tokenizerName != null) {
-                specials = Vocabulary.read(dir.resolve(tokenizerName)).specialTokens();
+                specials = SpecialTokens.of(VocabularyFile.read(dir.resolve(tokenizerName)));
             } else {
                 specials = SpecialTokens.BERT;
             }
@@ -211,6 +212,18 @@ public final class Checkpoint {
         List<String> loaded = new ArrayList<>();
         List<String> fresh = new ArrayList<>();
         List<String> missingEncoder = new ArrayList<>();
+        try (NoGrad noGrad = NoGrad.enter()) {
+            copyMatching(model, byName, withHead, source, unused, loaded, fresh, missingEncoder);
+        }
+        if (!missingEncoder.isEmpty()) {
+            throw new ModelException(source, missingEncoder.size() + " encoder tensors missing for model "
+                    + model.config().describe() + ", first: " + missingEncoder.get(0));
+        }
+        return new LoadReport(loaded, fresh, new ArrayList<>(unused));
+    }
+
+    private static void copyMatching(BertModel model, Map<String, NDArray> byName, boolean withHead, Path source,
+            Set<String> unused, List<String> loaded, List<String> fresh, List<String> missingEncoder) {
         for (Map.Entry<String, Parameter> entry : model.namedParameters().entrySet()) {
             String name = entry.getKey();
             boolean head = !name.startsWith("bert.");
@@ -234,11 +247,6 @@ public final class Checkpoint {
             unused.remove(found);
             loaded.add(name);
         }
-        if (!missingEncoder.isEmpty()) {
-            throw new ModelException(source, missingEncoder.size() + " encoder tensors missing for model "
-                    + model.config().describe() + ", first: " + missingEncoder.get(0));
-        }
-        return new LoadReport(loaded, fresh, new ArrayList<>(unused));
     }
 
     private static String findAlias(String name, Map<String, NDArray> byName) {

@@ -1,6 +1,7 @@
 package ftenergy.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import ftenergy.text.Vocabulary;
 
 /**
  * Ids of BERT's special tokens in one vocabulary.
@@ -20,6 +21,12 @@ public record SpecialTokens(
 
     /** Google's BERT vocabularies ({@code bert-base-uncased} and kin). */
     public static final SpecialTokens BERT = new SpecialTokens(0, 100, 101, 102, 103);
+
+    /** The special tokens of a vocabulary (which guarantees it has all five). */
+    public static SpecialTokens of(Vocabulary vocabulary) {
+        return new SpecialTokens(vocabulary.id(Vocabulary.PAD), vocabulary.id(Vocabulary.UNK),
+                vocabulary.id(Vocabulary.CLS), vocabulary.id(Vocabulary.SEP), vocabulary.id(Vocabulary.MASK));
+    }
 
     /** Whether masked-LM masking must leave this token alone: [PAD], [CLS], [SEP] (as HuggingFace). */
     public boolean isStructural(int id) {

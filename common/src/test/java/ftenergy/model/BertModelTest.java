@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.extension.ExtendWith(ftenergy.train.SingleThreadTorch.class)
 class BertModelTest {
 
     static final BertConfig TINY = new BertConfig(200, 32, 2, 2, 64, 64, 2, 0.1f, 0.1f, 1e-12f, "gelu");

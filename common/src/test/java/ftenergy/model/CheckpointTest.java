@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.extension.ExtendWith(ftenergy.train.SingleThreadTorch.class)
 class CheckpointTest {
 
     @TempDir

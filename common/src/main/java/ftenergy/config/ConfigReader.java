@@ -1,0 +1,190 @@
+package ftenergy.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigValue;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Typed, validating reads from a resolved {@link Config} that collect every problem instead of
+ * stopping at the first, so a user fixes a config in one pass. Call {@link #finish()} after the last
+ * read: it throws {@link ConfigError} listing all problems.
+ *
+ * <pre>{@code
+ * ConfigReader in = new ConfigReader(config);
+ * int batch = in.positiveInt("ftenergy.sweep.batch-size");
+ * in.finish();
+ * }</pre>
+ */
+public final class ConfigReader {
+
+    private final Config config;
+    private final List<ConfigProblem> problems = new ArrayList<>();
+
+    public ConfigReader(Config config) {
+        this.config = config;
+    }
+
+    /** The underlying configuration (for sections read by their own parsers). */
+    public Config config() {
+        return config;
+    }
+
+    public String string(String key) {
+        return read(key, config::getString, "");
+    }
+
+    /** A string, or {@code null} when the key is set to null. */
+    public String optionalString(String key) {
+        if (config.getIsNull(key)) {
+            return null;
+        }
+        return string(key);
+    }
+
+    public boolean bool(String key) {
+        return read(key, config::getBoolean, false);
+    }
+
+    public Path path(String key) {
+        String value = string(key);
+        if (value.isBlank()) {
+            problem(key, "must be a non-empty path");
+            return Path.of(".");
+        }
+        return Path.of(value);
+    }
+
+    /** Any whole number (seeds). */
+    public long anyLong(String key) {
+        return read(key, config::getLong, 0L);
+    }
+
+    public int positiveInt(String key) {
+        int value = read(key, config::getInt, 1);
+        if (value <= 0) {
+            problem(key, "must be > 0, was " + value);
+        }
+        return value;
+    }
+
+    public int nonNegativeInt(String key) {
+        int value = read(key, config::getInt, 0);
+        if (value < 0) {
+            problem(key, "must be >= 0, was " + value);
+        }
+        return value;
+    }
+
+    /** A double within {@code [min, max]}. */
+    public double doubleIn(String key, double min, double max) {
+        double value = read(key, config::getDouble, min);
+        if (!(value >= min && value <= max)) {
+            problem(key, "must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+
+    /** A double within {@code [min, max]}, or {@code NaN} when set to null. */
+    public double optionalDoubleIn(String key, double min, double max) {
+        if (config.getIsNull(key)) {
+            return Double.NaN;
+        }
+        return doubleIn(key, min, max);
+    }
+
+    public Duration positiveDuration(String key) {
+        Duration value = read(key, config::getDuration, Duration.ofSeconds(1));
+        if (value.isNegative() || value.isZero()) {
+            problem(key, "must be a positive duration (e.g. 1s, 100ms), was " + value);
+        }
+        return value;
+    }
+
+    public List<String> nonEmptyStrings(String key) {
+        List<String> values = read(key, config::getStringList, List.of());
+        if (values.isEmpty() && config.hasPath(key)) {
+            problem(key, "must list at least one value");
+        }
+        return values;
+    }
+
+    public List<Double> nonEmptyDoubles(String key) {
+        List<Double> values = read(key, config::getDoubleList, List.of());
+        if (values.isEmpty() && config.hasPath(key)) {
+            problem(key, "must list at least one value");
+        }
+        return values;
+    }
+
+    public List<Long> nonEmptyLongs(String key) {
+        List<Long> values = read(key, config::getLongList, List.of());
+        if (values.isEmpty() && config.hasPath(key)) {
+            problem(key, "must list at least one value");
+        }
+        return values;
+    }
+
+    public List<Integer> nonEmptyInts(String key) {
+        List<Integer> values = read(key, config::getIntList, List.of());
+        if (values.isEmpty() && config.hasPath(key)) {
+            problem(key, "must list at least one value");
+        }
+        return values;
+    }
+
+    /** Records a problem with {@code key}'s value, located at the value's origin. */
+    public void problem(String key, String message) {
+        problems.add(new ConfigProblem(key, originOf(key), message));
+    }
+
+    /** Problems found so far. */
+    public List<ConfigProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Throws {@link ConfigError} if any read found a problem. */
+    public void finish() {
+        if (!problems.isEmpty()) {
+            throw new ConfigError(problems);
+        }
+    }
+
+    private <T> T read(String key, Function<String, T> getter, T fallback) {
+        try {
+            return getter.apply(key);
+        } catch (ConfigException.Missing e) {
+            problems.add(new ConfigProblem(key, originOfParent(key), "missing; set it in your --conf file or with -D" + key + "=..."));
+        } catch (ConfigException.WrongType | ConfigException.BadValue e) {
+            String origin = originOf(key);
+            String message = e.getMessage();
+            // Typesafe prefixes its message with the origin, which the problem already carries.
+            if (message.startsWith(origin + ": ")) {
+                message = message.substring(origin.length() + 2);
+            }
+            problems.add(new ConfigProblem(key, origin, "wrong type: " + message));
+        }
+        return fallback;
+    }
+
+    private String originOf(String key) {
+        try {
+            ConfigValue value = config.getValue(key);
+            return value.origin().description();
+        } catch (ConfigException e) {
+            return originOfParent(key);
+        }
+    }
+
+    private String originOfParent(String key) {
+        int dot = key.lastIndexOf('.');
+        if (dot > 0 && config.hasPath(key.substring(0, dot))) {
+            return config.getValue(key.substring(0, dot)).origin().description();
+        }
+        return "no configuration layer sets it";
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Layered HOCON configuration (defaults &lt; {@code --conf FILE} &lt; {@code -Dkey=value} &lt; flags),
+ * read once at start-up into immutable records; every problem is reported with its key and origin.
+ */
+package ftenergy.config;

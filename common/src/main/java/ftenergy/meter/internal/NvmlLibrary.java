@@ -1,0 +1,52 @@
+package ftenergy.meter.internal;
+
+import com.sun.jna.Library;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.LongByReference;
+import com.sun.jna.ptr.PointerByReference;
+
+/**
+ * The few NVML functions the meter calls, mapped by JNA onto {@code libnvidia-ml.so.1}.
+ *
+ * <p>Every function returns an {@code nvmlReturn_t} ({@link #SUCCESS} or an error code) and writes
+ * its result through the reference argument; {@code unsigned int} results arrive as Java ints and
+ * must be read with {@link Integer#toUnsignedLong}. A device handle ({@code nvmlDevice_t}) is an
+ * opaque pointer. Tests implement this interface with a fake device, so the reading code is the
+ * real one.
+ */
+public interface NvmlLibrary extends Library {
+    /** {@code NVML_SUCCESS}. */
+    int SUCCESS = 0;
+    /** {@code NVML_ERROR_NOT_SUPPORTED}: the device lacks the feature (e.g. the energy counter before Volta). */
+    int ERROR_NOT_SUPPORTED = 3;
+    /** {@code NVML_ERROR_NOT_FOUND}. */
+    int ERROR_NOT_FOUND = 6;
+    /** Buffer size for names and UUIDs ({@code NVML_DEVICE_NAME_V2_BUFFER_SIZE}). */
+    int STRING_BUFFER = 96;
+
+    int nvmlInit_v2();
+
+    int nvmlShutdown();
+
+    String nvmlErrorString(int result);
+
+    int nvmlDeviceGetCount_v2(IntByReference deviceCount);
+
+    int nvmlDeviceGetHandleByIndex_v2(int index, PointerByReference device);
+
+    int nvmlDeviceGetHandleByUUID(String uuid, PointerByReference device);
+
+    int nvmlDeviceGetName(Pointer device, byte[] name, int length);
+
+    int nvmlDeviceGetUUID(Pointer device, byte[] uuid, int length);
+
+    /** Enforced power limit in milliwatts. */
+    int nvmlDeviceGetPowerManagementLimit(Pointer device, IntByReference limitMilliwatts);
+
+    /** Current board power in milliwatts. */
+    int nvmlDeviceGetPowerUsage(Pointer device, IntByReference powerMilliwatts);
+
+    /** Energy since the driver was loaded, in millijoules (Volta and newer). */
+    int nvmlDeviceGetTotalEnergyConsumption(Pointer device, LongByReference energyMillijoules);
+}

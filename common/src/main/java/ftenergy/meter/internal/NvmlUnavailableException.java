@@ -1,0 +1,12 @@
+package ftenergy.meter.internal;
+
+import ftenergy.FtenergyException;
+
+/** NVML loaded but would not initialise (no driver, no permission): the GPU component becomes absent. */
+public final class NvmlUnavailableException extends FtenergyException {
+    private static final long serialVersionUID = 1L;
+
+    public NvmlUnavailableException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,113 @@
+package ftenergy.plan;
+
+import ftenergy.run.Hyperparameters;
+import ftenergy.run.ModelSpec;
+import ftenergy.run.RunKind;
+import ftenergy.run.RunSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Expands a sweep into runs: pretrain → distill → fine-tunes (task × model × grid point × seed) →
+ * inference (task × model × batch size, on the first grid point and seed's fine-tuned model).
+ */
+public final class SweepPlanner {
+
+    private SweepPlanner() {}
+
+    public static SweepPlan plan(SweepSettings s) {
+        List<RunSpec> runs = new ArrayList<>();
+        ModelSpec teacher = s.teacher();
+        String teacherInit = teacher.init();
+        List<String> teacherDeps = List.of();
+        if (s.pretrain().enabled() && teacher.init().equals("scratch")) {
+            RunSpec pretrain = spec(s, RunKind.PRETRAIN, s.corpus(), teacher, s.pretrain().hyperparameters(),
+                    s.pretrain().seed(), List.of(), "");
+            runs.add(pretrain);
+            teacherInit = "run:" + pretrain.runId();
+            teacherDeps = List.of(pretrain.runId());
+        }
+        String studentInit = null;
+        List<String> studentDeps = List.of();
+        if (s.distill().enabled()) {
+            ModelSpec student = new ModelSpec("distil-" + teacher.name(), Math.max(1, teacher.layers() / 2),
+                    teacher.hidden(), teacher.heads(), teacher.intermediate(), teacherInit);
+            RunSpec distill = spec(s, RunKind.DISTILL, s.corpus(), student, s.distill().hyperparameters(),
+                    s.distill().seed(), teacherDeps, "");
+            runs.add(distill);
+            studentInit = "run:" + distill.runId();
+            studentDeps = List.of(distill.runId());
+        }
+        List<Hyperparameters> points = gridPoints(s);
+        for (String task : s.tasks()) {
+            for (String role : s.models()) {
+                boolean student = role.equals("student");
+                ModelSpec base = student
+                        ? new ModelSpec("distil-" + teacher.name(), Math.max(1, teacher.layers() / 2), teacher.hidden(),
+                                teacher.heads(), teacher.intermediate(), studentInit)
+                        : new ModelSpec(teacher.name(), teacher.layers(), teacher.hidden(), teacher.heads(),
+                                teacher.intermediate(), teacherInit);
+                List<String> deps = student ? studentDeps : teacherDeps;
+                RunSpec first = null;
+                for (Hyperparameters hp : points) {
+                    for (long seed : s.seeds()) {
+                        RunSpec finetune = spec(s, RunKind.FINETUNE, task, base, hp, seed, deps,
+                                "train<=" + s.maxTrainExamples() + ";eval<=" + s.maxEvalExamples());
+                        runs.add(finetune);
+                        if (first == null) {
+                            first = finetune;
+                        }
+                    }
+                }
+                if (s.inference() && first != null) {
+                    for (int batch : s.inferenceBatchSizes()) {
+                        Hyperparameters hp = new Hyperparameters(first.hyperparameters().learningRate(), batch, 1, 0,
+                                first.hyperparameters().maxSeqLen(), 0, 0, false);
+                        ModelSpec tuned = new ModelSpec(base.name(), base.layers(), base.hidden(), base.heads(),
+                                base.intermediate(), "run:" + first.runId());
+                        runs.add(spec(s, RunKind.INFERENCE, task, tuned, hp, first.seed(), List.of(first.runId()),
+                                "examples<=" + s.inferenceMaxExamples()));
+                    }
+                }
+            }
+        }
+        return new SweepPlan(s.id(), runs);
+    }
+
+    /** Every grid point, or {@code randomSamples} of them drawn without replacement by {@code sampleSeed}. */
+    static List<Hyperparameters> gridPoints(SweepSettings s) {
+        GridSettings g = s.grid();
+        List<Hyperparameters> all = new ArrayList<>();
+        for (double lr : g.learningRates()) {
+            for (int batch : g.batchSizes()) {
+                for (int epochs : g.epochs()) {
+                    for (int length : g.maxSeqLens()) {
+                        for (double warmup : g.warmups()) {
+                            for (double decay : g.weightDecays()) {
+                                for (boolean grouped : g.lengthGrouped()) {
+                                    all.add(new Hyperparameters(lr, batch, epochs, s.maxSteps(), length, warmup, decay, grouped));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (s.randomSamples() == 0 || s.randomSamples() >= all.size()) {
+            return all;
+        }
+        List<Hyperparameters> shuffled = new ArrayList<>(all);
+        Collections.shuffle(shuffled, new Random(s.sampleSeed()));
+        return shuffled.subList(0, s.randomSamples());
+    }
+
+    private static RunSpec spec(SweepSettings s, RunKind kind, String task, ModelSpec model, Hyperparameters hp,
+            long seed, List<String> deps, String dataLimits) {
+        String canonical = String.join("|", s.id(), kind.label(), task, model.toString(), hp.toString(),
+                Long.toString(seed), "vocab=" + s.vocabSize() + ",lower=" + s.lowercase() + ",file=" + s.vocabFile(),
+                dataLimits, "gpus=" + s.gpusPerRun(), "eval-every=" + s.evalEverySteps());
+        return new RunSpec(RunIds.of(canonical), s.id(), kind, task, model, hp, seed, s.gpusPerRun(), deps);
+    }
+}

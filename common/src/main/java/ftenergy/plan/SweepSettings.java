@@ -1,0 +1,211 @@
+package ftenergy.plan;
+
+import ftenergy.config.ConfigReader;
+import ftenergy.run.Hyperparameters;
+import ftenergy.run.ModelSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A sweep as configured under {@code ftenergy.sweep}, validated.
+ *
+ * @param id sweep id
+ * @param corpus pre-training corpus name
+ * @param vocabSize WordPiece vocabulary size to train
+ * @param lowercase lower-case text before tokenizing
+ * @param vocabFile an existing vocab.txt, or {@code null}
+ * @param teacher the teacher's shape; {@code init} is {@code scratch} or a checkpoint path
+ * @param pretrain the pre-training phase
+ * @param distill the distillation phase
+ * @param tasks fine-tuning tasks
+ * @param models {@code teacher} and/or {@code student}
+ * @param grid the hyperparameter grid
+ * @param randomSamples grid points to draw at random (0 = full grid)
+ * @param sampleSeed seed of that draw
+ * @param seeds run seeds
+ * @param maxSteps step cap per fine-tuning run (0 = none)
+ * @param maxTrainExamples cap on training examples per task (0 = all)
+ * @param maxEvalExamples cap on evaluation examples per task
+ * @param inference whether inference runs are planned
+ * @param inferenceBatchSizes batch sizes of inference runs
+ * @param inferenceMaxExamples examples per inference run
+ * @param evalEverySteps evaluation interval of fine-tuning runs
+ * @param gpusPerRun GPUs each run asks for
+ * @param retries extra attempts for a failed run
+ * @param budgetKwh stop launching once spent (NaN = none)
+ * @param budgetCo2Kg stop launching once emitted (NaN = none)
+ * @param earlyStopMetric stop a fine-tune once its metric reaches this (NaN = never)
+ */
+public record SweepSettings(
+        String id,
+        String corpus,
+        int vocabSize,
+        boolean lowercase,
+        String vocabFile,
+        ModelSpec teacher,
+        PhaseSettings pretrain,
+        PhaseSettings distill,
+        List<String> tasks,
+        List<String> models,
+        GridSettings grid,
+        int randomSamples,
+        long sampleSeed,
+        List<Long> seeds,
+        int maxSteps,
+        int maxTrainExamples,
+        int maxEvalExamples,
+        boolean inference,
+        List<Integer> inferenceBatchSizes,
+        int inferenceMaxExamples,
+        int evalEverySteps,
+        int gpusPerRun,
+        int retries,
+        double budgetKwh,
+        double budgetCo2Kg,
+        double earlyStopMetric) {
+
+    private static final String KEY = "ftenergy.sweep.";
+
+    public SweepSettings {
+        tasks = List.copyOf(tasks);
+        models = List.copyOf(models);
+        seeds = List.copyOf(seeds);
+        inferenceBatchSizes = List.copyOf(inferenceBatchSizes);
+    }
+
+    /** Reads and validates {@code ftenergy.sweep}; problems are collected in {@code in}. */
+    public static SweepSettings read(ConfigReader in) {
+        String id = in.string(KEY + "id");
+        if (!id.matches("[A-Za-z0-9_.-]+")) {
+            in.problem(KEY + "id", "must be letters, digits, '_', '.' or '-', was '" + id + "'");
+        }
+        int layers = in.positiveInt(KEY + "teacher.layers");
+        int hidden = in.positiveInt(KEY + "teacher.hidden");
+        int heads = in.positiveInt(KEY + "teacher.heads");
+        int intermediate = in.positiveInt(KEY + "teacher.intermediate");
+        String checkpoint = in.optionalString(KEY + "teacher.checkpoint");
+        ModelSpec teacher = null;
+        if (hidden % heads != 0) {
+            in.problem(KEY + "teacher.heads", "hidden " + hidden + " must be divisible by heads " + heads);
+        } else {
+            teacher = new ModelSpec("bert-" + layers + "l-" + hidden + "h", layers, hidden, heads, intermediate,
+                    checkpoint == null ? "scratch" : checkpoint);
+        }
+        List<String> models = in.nonEmptyStrings(KEY + "finetune.models");
+        for (String model : models) {
+            if (!model.equals("teacher") && !model.equals("student")) {
+                in.problem(KEY + "finetune.models", "unknown model '" + model + "'; expected teacher or student");
+            }
+        }
+        PhaseSettings pretrain = phase(in, "pretrain");
+        PhaseSettings distill = phase(in, "distill");
+        if (models.contains("student") && !distill.enabled()) {
+            in.problem(KEY + "distill.enabled", "fine-tuning the student needs distillation enabled");
+        }
+        if (checkpoint == null && !pretrain.enabled()) {
+            in.problem(KEY + "pretrain.enabled", "without teacher.checkpoint the teacher must be pre-trained");
+        }
+        GridSettings grid = new GridSettings(
+                positiveDoubles(in, "finetune.grid.lr"),
+                positiveInts(in, "finetune.grid.batch-size"),
+                positiveInts(in, "finetune.grid.epochs"),
+                positiveInts(in, "finetune.grid.max-seq-len"),
+                fractions(in, "finetune.grid.warmup"),
+                fractions(in, "finetune.grid.weight-decay"),
+                booleans(in, "finetune.grid.length-grouped"));
+        for (int length : grid.maxSeqLens()) {
+            if (length < 8) {
+                in.problem(KEY + "finetune.grid.max-seq-len", "every value must be >= 8, found " + length);
+            }
+        }
+        int randomSamples = in.nonNegativeInt(KEY + "finetune.random-samples");
+        return new SweepSettings(
+                id,
+                in.string(KEY + "corpus"),
+                in.positiveInt(KEY + "tokenizer.vocab-size"),
+                in.bool(KEY + "tokenizer.lowercase"),
+                in.optionalString(KEY + "tokenizer.vocab-file"),
+                teacher,
+                pretrain,
+                distill,
+                in.nonEmptyStrings(KEY + "finetune.tasks"),
+                models,
+                grid,
+                randomSamples,
+                in.anyLong(KEY + "finetune.sample-seed"),
+                in.nonEmptyLongs(KEY + "finetune.seeds"),
+                in.nonNegativeInt(KEY + "finetune.max-steps"),
+                in.nonNegativeInt(KEY + "finetune.max-train-examples"),
+                in.positiveInt(KEY + "finetune.max-eval-examples"),
+                in.bool(KEY + "inference.enabled"),
+                positiveInts(in, "inference.batch-sizes"),
+                in.positiveInt(KEY + "inference.max-examples"),
+                in.positiveInt(KEY + "eval-every-steps"),
+                in.nonNegativeInt(KEY + "gpus-per-run"),
+                in.nonNegativeInt(KEY + "retries"),
+                in.optionalDoubleIn(KEY + "budget.kwh", 0, Double.MAX_VALUE),
+                in.optionalDoubleIn(KEY + "budget.co2-kg", 0, Double.MAX_VALUE),
+                in.optionalDoubleIn(KEY + "early-stop-metric", -Double.MAX_VALUE, Double.MAX_VALUE));
+    }
+
+    private static PhaseSettings phase(ConfigReader in, String name) {
+        String key = KEY + name + ".";
+        boolean enabled = in.bool(key + "enabled");
+        int steps = in.positiveInt(key + "steps");
+        int batch = in.positiveInt(key + "batch-size");
+        double lr = in.doubleIn(key + "lr", Double.MIN_VALUE, 1);
+        int maxSeqLen = in.positiveInt(key + "max-seq-len");
+        double warmup = in.doubleIn(key + "warmup", 0, 0.99);
+        double decay = in.doubleIn(key + "weight-decay", 0, 1);
+        long seed = in.anyLong(key + "seed");
+        if (maxSeqLen < 8) {
+            in.problem(key + "max-seq-len", "must be >= 8, was " + maxSeqLen);
+            maxSeqLen = 8;
+        }
+        return new PhaseSettings(enabled, new Hyperparameters(lr, batch, 1, steps, maxSeqLen, warmup, decay, false), seed);
+    }
+
+    private static List<Integer> positiveInts(ConfigReader in, String key) {
+        List<Integer> values = in.nonEmptyInts(KEY + key);
+        for (int value : values) {
+            if (value <= 0) {
+                in.problem(KEY + key, "every value must be > 0, found " + value);
+            }
+        }
+        return values.isEmpty() ? List.of(1) : values;
+    }
+
+    private static List<Double> positiveDoubles(ConfigReader in, String key) {
+        List<Double> values = in.nonEmptyDoubles(KEY + key);
+        for (double value : values) {
+            if (!(value > 0)) {
+                in.problem(KEY + key, "every value must be > 0, found " + value);
+            }
+        }
+        return values.isEmpty() ? List.of(1e-4) : values;
+    }
+
+    private static List<Double> fractions(ConfigReader in, String key) {
+        List<Double> values = in.nonEmptyDoubles(KEY + key);
+        for (double value : values) {
+            if (value < 0 || value >= 1) {
+                in.problem(KEY + key, "every value must be in [0, 1), found " + value);
+            }
+        }
+        return values.isEmpty() ? List.of(0.0) : values;
+    }
+
+    private static List<Boolean> booleans(ConfigReader in, String key) {
+        try {
+            List<Boolean> values = new ArrayList<>(in.config().getBooleanList(KEY + key));
+            if (values.isEmpty()) {
+                in.problem(KEY + key, "must list at least one value");
+                return List.of(false);
+            }
+            return values;
+        } catch (com.typesafe.config.ConfigException e) {
+            in.problem(KEY + key, "must be a list of true/false");
+            return List.of(false);
+        }
+    }
+}

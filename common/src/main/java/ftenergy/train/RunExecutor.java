@@ -1,0 +1,83 @@
+package ftenergy.train;
+
+import ftenergy.data.TaskType;
+import ftenergy.run.RunKind;
+import ftenergy.run.RunSpec;
+import ftenergy.run.RunStatus;
+import ftenergy.train.internal.DivergedException;
+import ftenergy.train.internal.RunContext;
+import ftenergy.train.internal.RunKinds;
+import ftenergy.train.internal.RunLedger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs one planned run in this JVM: pre-training, distillation, fine-tuning or inference
+ * measurement, dispatched on {@link RunSpec#kind()}.
+ *
+ * <p><b>One run at a time per JVM, by construction.</b> DJL's PyTorch gradient collector is a
+ * JVM-wide flag (a second concurrent one fails), and the energy meter attributes a device's whole
+ * draw to the run on it. {@link #execute} therefore holds a JVM-wide lock for the whole run: a
+ * second caller waits until the first returns. Spark executors should offer one task slot per
+ * executor JVM for these runs (e.g. {@code spark.task.cpus} = executor cores).
+ *
+ * <p>Never throws for a run that goes wrong: divergence (NaN or infinite loss or gradient) ends
+ * with {@link RunStatus#DIVERGED}, any other failure with {@link RunStatus#FAILED} and the
+ * exception's class and message; the steps taken before either are still reported.
+ */
+public final class RunExecutor {
+
+    private static final ReentrantLock ONE_RUN_PER_JVM = new ReentrantLock();
+
+    private RunExecutor() {}
+
+    /** {@link #execute(RunSpec, RunInputs, RunObserver, TrainingOptions)} with BERT's defaults. */
+    public static RunOutcome execute(RunSpec spec, RunInputs inputs, RunObserver observer) {
+        return execute(spec, inputs, observer, TrainingOptions.DEFAULTS);
+    }
+
+    /**
+     * Executes a run; blocks while another run executes in this JVM.
+     *
+     * <ul>
+     *   <li>{@code PRETRAIN}: masked LM (dynamic 15 % masking, 80/10/10) on {@code inputs.train()},
+     *       evaluated as {@code mlm_loss} on {@code inputs.eval()}; writes {@code outputCheckpoint}.
+     *   <li>{@code DISTILL}: {@code initCheckpoint} is the teacher; the student has
+     *       {@code spec.model().layers()} layers taken from every k-th teacher layer; writes the student.
+     *   <li>{@code FINETUNE}: a fresh head for {@code inputs.task()} on {@code initCheckpoint}'s
+     *       encoder (or a model from scratch); AdamW with linear warm-up and decay, gradient clipping;
+     *       evaluated every {@code evalEverySteps} and at the end.
+     *   <li>{@code INFERENCE}: forward passes over {@code inputs.eval()} at batch size 1, then at
+     *       {@code hyperparameters.batchSize}; one step row per pass over a batch.
+     * </ul>
+     *
+     * @param observer the meter and progress reporting; called on this thread
+     */
+    public static RunOutcome execute(RunSpec spec, RunInputs inputs, RunObserver observer, TrainingOptions options) {
+        RunLedger ledger = new RunLedger(observer, headlineMetric(spec.kind(), inputs.task().type()));
+        ONE_RUN_PER_JVM.lock();
+        try (RunContext context = new RunContext(spec, inputs, options, ledger)) {
+            switch (spec.kind()) {
+                case PRETRAIN -> RunKinds.pretrain(context);
+                case DISTILL -> RunKinds.distill(context);
+                case FINETUNE -> RunKinds.finetune(context);
+                case INFERENCE -> RunKinds.inference(context);
+            }
+            return ledger.outcome(RunStatus.SUCCEEDED, null);
+        } catch (DivergedException e) {
+            return ledger.outcome(RunStatus.DIVERGED, e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a missing or mismatched native library is this run's failure, not the JVM's.
+            return ledger.outcome(RunStatus.FAILED, e.getClass().getName() + ": " + e.getMessage());
+        } finally {
+            ONE_RUN_PER_JVM.unlock();
+        }
+    }
+
+    /** The metric a run of this kind on this task reports, before it has evaluated anything. */
+    static String headlineMetric(RunKind kind, TaskType type) {
+        if (kind == RunKind.PRETRAIN || kind == RunKind.DISTILL || type == TaskType.MASKED_LM) {
+            return "mlm_loss";
+        }
+        return type == TaskType.SEQUENCE_CLASSIFICATION ? "accuracy" : "f1";
+    }
+}

@@ -1,0 +1,99 @@
+package ftenergy.train.internal;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import ftenergy.data.Batch;
+import ftenergy.data.Example;
+import ftenergy.model.BertModel;
+import ftenergy.model.ModelInput;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One tag per labelled token (the first sub-token of each word; {@link Example#IGNORE} elsewhere);
+ * scored by span F1 over the word-level tags ({@link TagSpans}).
+ */
+public final class TokenClassificationTask implements HeadTask {
+
+    private final BertModel model;
+
+    public TokenClassificationTask(BertModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public String headline() {
+        return "f1";
+    }
+
+    @Override
+    public NDArray loss(ParameterStore store, Batch batch, NDManager manager) {
+        List<long[]> labelled = labelled(batch);
+        NDArray hidden = model.encode(store, ModelInput.of(batch, manager), true);
+        NDArray rows = hidden.reshape(-1, model.config().hiddenSize()).get(manager.create(labelled.get(0)));
+        return CrossEntropy.mean(model.tokenLogits(store, rows, true), manager.create(labelled.get(1)));
+    }
+
+    /** Flat positions of labelled tokens and their labels. */
+    private List<long[]> labelled(Batch batch) {
+        int tags = model.head().outputs();
+        List<Long> positions = new ArrayList<>();
+        List<Long> labels = new ArrayList<>();
+        for (int row = 0; row < batch.size(); row++) {
+            Example example = batch.examples().get(row);
+            if (example.tokenLabels().length != example.length()) {
+                throw new IllegalArgumentException("example " + example.exampleId() + " of " + example.task()
+                        + " has no token labels; a token-classification task needs one per token");
+            }
+            for (int col = 0; col < example.length(); col++) {
+                int label = example.tokenLabels()[col];
+                if (label == Example.IGNORE) {
+                    continue;
+                }
+                if (label < 0 || label >= tags) {
+                    throw new IllegalArgumentException("example " + example.exampleId() + " has tag " + label
+                            + " at token " + col + ", expected 0.." + (tags - 1));
+                }
+                positions.add((long) row * batch.seqLen() + col);
+                labels.add((long) label);
+            }
+        }
+        if (positions.isEmpty()) {
+            throw new IllegalArgumentException("batch starting with " + batch.examples().get(0).exampleId()
+                    + " has no labelled token");
+        }
+        return List.of(positions.stream().mapToLong(Long::longValue).toArray(),
+                labels.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    @Override
+    public Evaluation newEvaluation() {
+        List<String> names = model.head().labels();
+        TagSpans spans = new TagSpans();
+        return new Evaluation() {
+            @Override
+            public void add(ParameterStore store, Batch batch, NDManager manager) {
+                NDArray hidden = model.encode(store, ModelInput.of(batch, manager), false);
+                long[] predicted = model.tokenLogits(store, hidden, false).argMax(2).toLongArray();
+                for (int row = 0; row < batch.size(); row++) {
+                    int[] gold = batch.examples().get(row).tokenLabels();
+                    List<String> goldTags = new ArrayList<>();
+                    List<String> predictedTags = new ArrayList<>();
+                    for (int col = 0; col < gold.length; col++) {
+                        if (gold[col] != Example.IGNORE) {
+                            goldTags.add(names.get(gold[col]));
+                            predictedTags.add(names.get((int) predicted[row * batch.seqLen() + col]));
+                        }
+                    }
+                    spans.add(goldTags, predictedTags);
+                }
+            }
+
+            @Override
+            public List<Metric> metrics() {
+                return List.of(new Metric("f1", spans.f1()));
+            }
+        };
+    }
+}

@@ -1,0 +1,188 @@
+package ftenergy.meter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ftenergy.meter.internal.TextFiles;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnergyMeterTest {
+    private static final long MAX = 262_143_328_850L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void duplicateBegin_failsNamingTheWindow() {
+        MeterFixture host = new MeterFixture(dir);
+        try (EnergyMeter meter = host.open(List.of(), MeterFixture.NO_NVML)) {
+            meter.begin("epoch-1");
+            MeterException e = assertThrows(MeterException.class, () -> meter.begin("epoch-1"));
+            assertEquals("epoch-1", e.window());
+            assertTrue(e.getMessage().contains("'epoch-1'"));
+        }
+    }
+
+    @Test
+    void endOfUnknownWindow_failsNamingItAndTheOpenOnes() {
+        MeterFixture host = new MeterFixture(dir);
+        try (EnergyMeter meter = host.open(List.of(), MeterFixture.NO_NVML)) {
+            meter.begin("train");
+            MeterException e = assertThrows(MeterException.class, () -> meter.end("eval"));
+            assertTrue(e.getMessage().contains("'eval'") && e.getMessage().contains("[train]"), e.getMessage());
+            meter.end("train");
+            assertThrows(MeterException.class, () -> meter.end("train"));
+        }
+    }
+
+    @Test
+    void nestedWindows_innerIsPartOfOuter() {
+        MeterFixture host = new MeterFixture(dir);
+        try (EnergyMeter meter = host.open(List.of(), MeterFixture.NO_NVML)) {
+            meter.begin("run");
+            busy(host, meter, 2);
+            meter.begin("epoch");
+            busy(host, meter, 3);
+            Measurement epoch = meter.end("epoch");
+            busy(host, meter, 1);
+            Measurement run = meter.end("run");
+            assertEquals(3.0, epoch.durationSeconds(), 1e-9);
+            assertEquals(6.0, run.durationSeconds(), 1e-9);
+            assertTrue(epoch.cpuJoules() > 0 && run.cpuJoules() > epoch.cpuJoules());
+            // the TDP model at a constant load: energy proportional to time
+            assertEquals(run.cpuJoules() / 6, epoch.cpuJoules() / 3, 1e-9);
+        }
+    }
+
+    @Test
+    void noRaplNoGpu_cpuFromTdpTableRamFromModelGpuAbsent() {
+        MeterFixture host = new MeterFixture(dir);
+        try (EnergyMeter meter = host.open(List.of("0"), MeterFixture.NO_NVML)) {
+            assertEquals("estimated-tdp", meter.provenance().get("cpu"));
+            assertEquals("estimated-ram", meter.provenance().get("ram"));
+            assertEquals("absent", meter.provenance().get("gpu"));
+            assertEquals(150, meter.host().cpuTdpWatts());
+            assertEquals(2, meter.host().cpuSockets());
+            assertEquals("node-7", meter.host().hostName());
+            assertTrue(meter.notes().stream().anyMatch(n -> n.contains("libnvidia-ml.so.1") && n.contains("not loadable")), meter.notes().toString());
+            meter.begin("w");
+            busy(host, meter, 2);
+            Measurement m = meter.end("w");
+            assertEquals(0, m.gpuJoules());
+            assertEquals("absent", m.provenance().get("gpu"));
+        }
+    }
+
+    @Test
+    void raplDeniedFromStart_fallsBackToTdpAndSaysWhy() {
+        MeterFixture host = new MeterFixture(dir);
+        host.sysfs.zone("intel-rapl:0", "package-0", 10, MAX);
+        DenyingFiles files = new DenyingFiles(p -> p.getFileName().toString().equals("energy_uj"), true);
+        try (EnergyMeter meter = host.open(files)) {
+            assertEquals("estimated-tdp", meter.provenance().get("cpu"));
+            assertTrue(meter.notes().stream().anyMatch(n -> n.contains("permission denied")), meter.notes().toString());
+        }
+    }
+
+    @Test
+    void raplDeniedMidRun_reportedOnceNotEverySample() {
+        MeterFixture host = new MeterFixture(dir);
+        host.sysfs.zone("intel-rapl:0", "package-0", 10, MAX);
+        DenyingFiles files = new DenyingFiles(p -> p.getFileName().toString().equals("energy_uj"), false);
+        try (EnergyMeter meter = host.open(files)) {
+            assertEquals("measured-rapl", meter.provenance().get("cpu"));
+            files.startDenying();
+            for (int i = 0; i < 5; i++) {
+                host.tick(meter);
+            }
+            assertTrue(files.deniedReads >= 5);
+            assertEquals(1, meter.notes().stream().filter(n -> n.contains("permission denied")).count(), meter.notes().toString());
+        }
+    }
+
+    @Test
+    void joulesSoFar_extrapolatesBetweenSamplesAndNeverDecreases() {
+        MeterFixture host = new MeterFixture(dir);
+        try (EnergyMeter meter = host.open(List.of(), MeterFixture.NO_NVML)) {
+            busy(host, meter, 2);
+            double atSample = meter.joulesSoFar();
+            host.clock.advance(Duration.ofMillis(500));
+            double extrapolated = meter.joulesSoFar();
+            assertTrue(extrapolated > atSample, extrapolated + " vs " + atSample);
+            // the process goes idle: the next sample is below the extrapolation, yet the value holds
+            host.clock.advance(Duration.ofMillis(500));
+            meter.sample();
+            double after = meter.joulesSoFar();
+            assertTrue(after >= extrapolated);
+            meter.begin("w");
+            Measurement m = meter.end("w");
+            assertEquals(0, m.durationSeconds());
+        }
+    }
+
+    @Test
+    void samples_oneRowPerDevicePerReadingInTimeOrder() {
+        MeterFixture host = new MeterFixture(dir);
+        try (EnergyMeter meter = host.open(List.of(), MeterFixture.NO_NVML)) {
+            busy(host, meter, 3);
+            List<PowerSample> samples = meter.samples();
+            assertEquals(6, samples.size());
+            for (int i = 1; i < samples.size(); i++) {
+                assertTrue(!samples.get(i).at().isBefore(samples.get(i - 1).at()));
+            }
+            PowerSample cpu = samples.get(4);
+            assertEquals("cpu", cpu.component());
+            assertEquals("tdp-model", cpu.device());
+            // 300 W host TDP (2 × 150) at load 0.5
+            assertEquals(150, cpu.watts(), 1e-9);
+            assertEquals(450, cpu.joulesTotal(), 1e-9);
+        }
+    }
+
+    @Test
+    void closedMeter_refusesWindowsButKeepsItsTimeline() {
+        MeterFixture host = new MeterFixture(dir);
+        EnergyMeter meter = host.open(List.of(), MeterFixture.NO_NVML);
+        busy(host, meter, 1);
+        meter.close();
+        meter.close();
+        assertThrows(MeterException.class, () -> meter.begin("late"));
+        assertEquals(2, meter.samples().size());
+    }
+
+    @Test
+    void backgroundThread_samplesOnADaemonThread() throws InterruptedException {
+        MeterFixture host = new MeterFixture(dir);
+        MeterSettings fast = host.settings().withSampleInterval(Duration.ofMillis(10));
+        try (EnergyMeter meter = EnergyMeter.open(fast, List.of(), TextFiles.local(), MeterFixture.NO_NVML,
+                ftenergy.meter.internal.MeterClock.system(), true)) {
+            for (int i = 0; i < 1000 && meter.samples().size() < 6; i++) {
+                Thread.sleep(10);
+            }
+            assertTrue(meter.samples().size() >= 6, "no samples from the background thread");
+            Thread sampler = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("ftenergy-meter")).findFirst().orElseThrow();
+            assertTrue(sampler.isDaemon());
+        }
+    }
+
+    @Test
+    void thisHost_opensWithoutGpuAndReportsEveryComponent() {
+        try (EnergyMeter meter = EnergyMeter.open(MeterSettings.defaults(), List.of())) {
+            meter.begin("w");
+            Measurement m = meter.end("w");
+            assertEquals("absent", m.provenance().get("gpu"));
+            assertEquals(3, meter.provenance().size());
+            assertTrue(m.totalJoules() >= 0);
+        }
+    }
+
+    private static void busy(MeterFixture host, EnergyMeter meter, int seconds) {
+        host.busy(meter, seconds);
+    }
+}

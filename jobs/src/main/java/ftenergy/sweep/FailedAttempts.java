@@ -1,0 +1,28 @@
+package ftenergy.sweep;
+
+import ftenergy.run.EnergyAccount;
+import ftenergy.run.HostInfo;
+import ftenergy.run.RunRecord;
+import ftenergy.run.RunResult;
+import ftenergy.run.RunSpec;
+import ftenergy.run.RunStatus;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The record of an attempt that produced no result of its own (its executor died, its Spark job
+ * failed): nothing was measured, so every energy component is {@code absent}.
+ */
+final class FailedAttempts {
+
+    private FailedAttempts() {}
+
+    static RunResult of(RunSpec spec, int attempt, Instant started, Throwable failure, String codeVersion, String configHash) {
+        EnergyAccount nothing = new EnergyAccount(0, 0, 0, "absent", "absent", "absent", 1.0, 1.0, "none", 0);
+        String error = failure.getClass().getSimpleName() + ": " + String.valueOf(failure.getMessage());
+        RunRecord record = new RunRecord(spec, attempt, 0, new HostInfo("unknown", "unknown", "none", List.of()),
+                started, Instant.now(), 0, 0, 0, 0, nothing, "none", Double.NaN, RunStatus.FAILED,
+                error.length() > 2000 ? error.substring(0, 2000) : error, codeVersion, configHash);
+        return new RunResult(record, List.of(), List.of(), List.of());
+    }
+}

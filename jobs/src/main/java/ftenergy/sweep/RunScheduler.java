@@ -1,0 +1,188 @@
+package ftenergy.sweep;
+
+import ftenergy.plan.SweepPlan;
+import ftenergy.run.RunResult;
+import ftenergy.run.RunSpec;
+import ftenergy.run.RunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Launches a sweep's runs, at most {@code slots} at once, each as soon as the runs it depends on
+ * have succeeded; retries failed attempts; hands every finished attempt to one committer thread as
+ * it arrives, so a killed driver loses at most the runs in flight.
+ */
+public final class RunScheduler {
+
+    /** Scheduler settings. */
+    public record Options(int slots, int retries, SweepBudget budget, String codeVersion, String configHash) {}
+
+    private final SweepPlan plan;
+    private final SweepState state;
+    private final RunLauncher launcher;
+    private final ResultSink sink;
+    private final Options options;
+    private final SweepProgress progress;
+
+    public RunScheduler(SweepPlan plan, SweepState state, RunLauncher launcher, ResultSink sink, Options options,
+            SweepProgress progress) {
+        this.plan = plan;
+        this.state = state;
+        this.launcher = launcher;
+        this.sink = sink;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    private record Finished(RunSpec spec, int attempt, RunLauncher.Launched launched, Instant requestedAt) {}
+
+    public SweepOutcome run() throws InterruptedException {
+        Map<String, RunSpec> pending = new LinkedHashMap<>();
+        Set<String> succeeded = new HashSet<>(state.succeeded());
+        int skipped = 0;
+        for (RunSpec run : plan.runs()) {
+            if (state.succeeded().contains(run.runId()) || state.finished().contains(run.runId())) {
+                skipped++;
+            } else {
+                pending.put(run.runId(), run);
+            }
+        }
+        progress.sweepStarted(plan, skipped, pending.size());
+        Map<String, Integer> attempts = new HashMap<>(state.lastAttempt());
+        Map<String, Integer> triesThisSweep = new HashMap<>();
+        Set<String> deadEnds = new HashSet<>(state.finished());
+        deadEnds.removeAll(state.succeeded());
+        List<String> notLaunched = new ArrayList<>();
+        List<Double> launchSeconds = new ArrayList<>();
+        int failed = 0;
+        int diverged = 0;
+        int ok = 0;
+        double spentKwh = state.spentKwh();
+        double spentCo2 = state.spentCo2Kg();
+        Committer committer = new Committer(sink, progress);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.slots()), daemon("ftenergy-run"));
+        CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
+        int inFlight = 0;
+        try {
+            while (!pending.isEmpty() || inFlight > 0) {
+                boolean budgetSpent = options.budget().exhaustedBy(spentKwh, spentCo2);
+                for (Iterator<RunSpec> it = pending.values().iterator(); it.hasNext() && inFlight < options.slots(); ) {
+                    RunSpec run = it.next();
+                    String blocker = blockedBy(run, deadEnds);
+                    if (blocker != null || budgetSpent) {
+                        String reason = budgetSpent ? "energy budget spent" : "dependency " + blocker + " did not succeed";
+                        notLaunched.add(run.runId() + ": " + reason);
+                        deadEnds.add(run.runId());
+                        progress.notLaunched(run, reason);
+                        it.remove();
+                        continue;
+                    }
+                    if (!succeeded.containsAll(run.dependsOn())) {
+                        continue;
+                    }
+                    it.remove();
+                    int attempt = attempts.merge(run.runId(), 1, Integer::sum);
+                    triesThisSweep.merge(run.runId(), 1, Integer::sum);
+                    Instant requested = Instant.now();
+                    progress.runStarted(run, attempt);
+                    done.submit(() -> new Finished(run, attempt, launchSafely(run, attempt, requested), requested));
+                    inFlight++;
+                }
+                if (inFlight == 0) {
+                    // Nothing runs and nothing left can start: its dependencies are outside this plan.
+                    for (RunSpec run : pending.values()) {
+                        notLaunched.add(run.runId() + ": dependencies " + run.dependsOn() + " never succeeded");
+                        progress.notLaunched(run, "dependencies never succeeded");
+                    }
+                    pending.clear();
+                    continue;
+                }
+                Future<Finished> next = done.poll(progress.summaryInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (next == null) {
+                    progress.summary(inFlight, pending.size(), spentKwh, spentCo2);
+                    continue;
+                }
+                inFlight--;
+                Finished finished = get(next);
+                RunResult result = finished.launched().result();
+                if (finished.launched().taskStartedAt() != null) {
+                    launchSeconds.add(Duration.between(finished.requestedAt(), finished.launched().taskStartedAt()).toNanos() / 1e9);
+                }
+                spentKwh += result.run().energy().kwh();
+                spentCo2 += result.run().energy().co2Kg();
+                progress.runFinished(result, spentKwh, spentCo2);
+                committer.submit(result);
+                RunSpec run = finished.spec();
+                RunStatus status = result.run().status();
+                if (status == RunStatus.SUCCEEDED) {
+                    succeeded.add(run.runId());
+                    ok++;
+                } else if (status == RunStatus.DIVERGED) {
+                    deadEnds.add(run.runId());
+                    diverged++;
+                } else if (triesThisSweep.get(run.runId()) <= options.retries()) {
+                    pending.put(run.runId(), run); // retried with the next attempt number
+                } else {
+                    deadEnds.add(run.runId());
+                    failed++;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            committer.close();
+        }
+        SweepOutcome outcome = new SweepOutcome(ok, skipped, failed, diverged, notLaunched, committer.latencies(), launchSeconds);
+        progress.sweepFinished(outcome, spentKwh, spentCo2);
+        return outcome;
+    }
+
+    private RunLauncher.Launched launchSafely(RunSpec run, int attempt, Instant requested) {
+        try {
+            return launcher.launch(run, attempt);
+        } catch (Exception e) {
+            return new RunLauncher.Launched(
+                    FailedAttempts.of(run, attempt, requested, e, options.codeVersion(), options.configHash()), null);
+        }
+    }
+
+    private static String blockedBy(RunSpec run, Set<String> deadEnds) {
+        for (String dependency : run.dependsOn()) {
+            if (deadEnds.contains(dependency)) {
+                return dependency;
+            }
+        }
+        return null;
+    }
+
+    private static Finished get(Future<Finished> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            // launchSafely catches everything a launch throws; anything else is a bug here.
+            throw new IllegalStateException("scheduler task failed", e.getCause());
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

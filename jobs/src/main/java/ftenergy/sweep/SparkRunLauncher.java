@@ -1,0 +1,67 @@
+package ftenergy.sweep;
+
+import ftenergy.run.RunSpec;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.resource.ResourceInformation;
+import org.apache.spark.resource.ResourceProfile;
+import org.apache.spark.resource.ResourceProfileBuilder;
+import org.apache.spark.resource.TaskResourceRequests;
+
+/**
+ * Runs each attempt as its own Spark job of one task (the way Hyperopt's SparkTrials does): job
+ * group = run id, so the Spark UI shows which run is where and a run can be cancelled alone. GPU
+ * runs ask for their GPUs through a task resource profile and learn the addresses from
+ * {@link TaskContext#resources()}.
+ */
+public final class SparkRunLauncher implements RunLauncher {
+
+    private final JavaSparkContext spark;
+    private final BiFunction<RunSpec, Integer, RunWork> work;
+
+    /**
+     * @param spark the driver's context
+     * @param work builds, on the driver, the serializable work of one attempt
+     */
+    public SparkRunLauncher(JavaSparkContext spark, BiFunction<RunSpec, Integer, RunWork> work) {
+        this.spark = spark;
+        this.work = work;
+    }
+
+    @Override
+    public Launched launch(RunSpec spec, int attempt) {
+        // Job group and description are thread-local properties: each scheduler thread sets its own.
+        spark.setJobGroup(spec.runId(), spec.kind().label() + " " + spec.task() + " " + spec.model().name()
+                + " seed " + spec.seed() + " attempt " + attempt, true);
+        RunWork task = work.apply(spec, attempt);
+        JavaRDD<RunWork> rdd = spark.parallelize(List.of(task), 1);
+        if (spec.gpus() > 0) {
+            rdd = rdd.withResources(gpuProfile(spec.gpus()));
+        }
+        List<Launched> out = rdd.map(SparkRunLauncher::executeInTask).collect();
+        spark.clearJobGroup();
+        return out.get(0);
+    }
+
+    private static Launched executeInTask(RunWork work) throws Exception {
+        Instant started = Instant.now();
+        return new Launched(work.execute(gpuAddresses()), started);
+    }
+
+    private static List<String> gpuAddresses() {
+        TaskContext context = TaskContext.get();
+        if (context == null) {
+            return List.of();
+        }
+        scala.Option<ResourceInformation> gpus = context.resources().get("gpu");
+        return gpus.isDefined() ? List.of(gpus.get().addresses()) : List.of();
+    }
+
+    private static ResourceProfile gpuProfile(int gpus) {
+        return new ResourceProfileBuilder().require(new TaskResourceRequests().cpus(1).resource("gpu", gpus)).build();
+    }
+}

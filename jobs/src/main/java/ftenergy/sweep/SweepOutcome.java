@@ -1,0 +1,24 @@
+package ftenergy.sweep;
+
+import java.util.List;
+
+/**
+ * How a sweep invocation ended.
+ *
+ * @param succeeded runs that succeeded in this invocation
+ * @param skippedAlreadyDone runs skipped because an earlier invocation finished them
+ * @param failed runs whose every attempt failed
+ * @param diverged runs that diverged
+ * @param notLaunched runs left unlaunched (budget spent, or a dependency failed), with the reason
+ * @param commitSeconds seconds from each attempt's end to its rows being committed, in commit order
+ * @param launchSeconds seconds from each launch request to its Spark task starting, where known
+ */
+public record SweepOutcome(int succeeded, int skippedAlreadyDone, int failed, int diverged, List<String> notLaunched,
+        List<Double> commitSeconds, List<Double> launchSeconds) {
+
+    public SweepOutcome {
+        notLaunched = List.copyOf(notLaunched);
+        commitSeconds = List.copyOf(commitSeconds);
+        launchSeconds = List.copyOf(launchSeconds);
+    }
+}

@@ -1,0 +1,100 @@
+package ftenergy.sweep;
+
+import ftenergy.plan.SweepPlan;
+import ftenergy.run.RunRecord;
+import ftenergy.run.RunResult;
+import ftenergy.run.RunSpec;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * One line per sweep event (run started, finished with status, kWh, CO2e and metric; commits that
+ * failed) and a periodic summary with an ETA. Thread-safe: scheduler and committer both report.
+ */
+public final class SweepProgress {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final PrintStream out;
+    private final Duration summaryInterval;
+    private final int slots;
+    private int total;
+    private int finished;
+    private double runSecondsTotal;
+
+    public SweepProgress(PrintStream out, Duration summaryInterval, int slots) {
+        this.out = out;
+        this.summaryInterval = summaryInterval;
+        this.slots = Math.max(1, slots);
+    }
+
+    Duration summaryInterval() {
+        return summaryInterval;
+    }
+
+    synchronized void sweepStarted(SweepPlan plan, int skipped, int pending) {
+        total = pending;
+        line("sweep %s: %d runs planned, %d already done, %d to run on %d slot(s)",
+                plan.sweepId(), plan.runs().size(), skipped, pending, slots);
+    }
+
+    synchronized void runStarted(RunSpec run, int attempt) {
+        line("[%d/%d] start  %s %s %s %s attempt %d", finished + 1, total, run.runId(), run.kind().label(), run.task(),
+                describe(run), attempt);
+    }
+
+    synchronized void runFinished(RunResult result, double spentKwh, double spentCo2Kg) {
+        RunRecord run = result.run();
+        finished++;
+        runSecondsTotal += run.durationSeconds();
+        line("[%d/%d] %-9s %s %s %s on %s: %.1f s, %d steps, %.3g kWh, %.3g kg CO2e, %s=%.4f%s | sweep %.3g kWh",
+                finished, total, run.status().label(), run.spec().runId(), run.spec().kind().label(), run.spec().task(),
+                run.host().host(), run.durationSeconds(), run.steps(), run.energy().kwh(), run.energy().co2Kg(),
+                run.metricName(), run.metricValue(), run.error() == null ? "" : " (" + abbreviate(run.error()) + ")",
+                spentKwh);
+    }
+
+    synchronized void notLaunched(RunSpec run, String reason) {
+        line("skip   %s %s %s: %s", run.runId(), run.kind().label(), run.task(), reason);
+    }
+
+    synchronized void summary(int running, int queued, double spentKwh, double spentCo2Kg) {
+        String eta = finished == 0 ? "unknown" : formatDuration(runSecondsTotal / finished * (running + queued) / slots);
+        line("sweep: %d done, %d running, %d queued; %.3g kWh, %.3g kg CO2e so far; ETA %s",
+                finished, running, queued, spentKwh, spentCo2Kg, eta);
+    }
+
+    synchronized void commitFailed(RunResult result, RuntimeException error) {
+        line("COMMIT FAILED for run %s attempt %d: %s (the run will be re-run by the next submission)",
+                result.run().spec().runId(), result.run().attempt(), error.getMessage());
+    }
+
+    synchronized void sweepFinished(SweepOutcome outcome, double spentKwh, double spentCo2Kg) {
+        line("sweep done: %d succeeded, %d failed, %d diverged, %d not launched, %d skipped as already done; "
+                        + "%.3g kWh, %.3g kg CO2e",
+                outcome.succeeded(), outcome.failed(), outcome.diverged(), outcome.notLaunched().size(),
+                outcome.skippedAlreadyDone(), spentKwh, spentCo2Kg);
+    }
+
+    private static String describe(RunSpec run) {
+        return String.format(Locale.ROOT, "%s lr=%.2g bs=%d seed=%d", run.model().name(),
+                run.hyperparameters().learningRate(), run.hyperparameters().batchSize(), run.seed());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 160 ? text.substring(0, 160) + "..." : text;
+    }
+
+    private static String formatDuration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60) : String.format("%dm%02ds", s / 60, s % 60);
+    }
+
+    private void line(String format, Object... args) {
+        out.println(LocalTime.now().format(CLOCK) + " " + String.format(Locale.ROOT, format, args));
+        out.flush();
+    }
+}

@@ -1,0 +1,117 @@
+package ftenergy.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ftenergy.plan.SweepPlan;
+import ftenergy.run.EnergyAccount;
+import ftenergy.run.HostInfo;
+import ftenergy.run.Hyperparameters;
+import ftenergy.run.ModelSpec;
+import ftenergy.run.RunKind;
+import ftenergy.run.RunRecord;
+import ftenergy.run.RunResult;
+import ftenergy.run.RunSpec;
+import ftenergy.run.RunStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+
+class RunSchedulerTest {
+
+    private final List<RunResult> committed = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> launchOrder = Collections.synchronizedList(new ArrayList<>());
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    private static RunSpec spec(String id, String... deps) {
+        return new RunSpec(id, "s", RunKind.FINETUNE, "t", new ModelSpec("m", 1, 8, 1, 16, "scratch"),
+                new Hyperparameters(1e-4, 2, 1, 0, 16, 0, 0, false), 1, 0, List.of(deps));
+    }
+
+    private static RunResult result(RunSpec spec, int attempt, RunStatus status, double kwh) {
+        Instant now = Instant.now();
+        EnergyAccount energy = new EnergyAccount(kwh, 0, 0, "estimated-tdp", "absent", "estimated-ram", 1, 1, "X", 500);
+        return new RunResult(new RunRecord(spec, attempt, 1, new HostInfo("h", "c", "none", List.of()), now, now, 1, 1, 1, 1,
+                energy, "accuracy", 0.5, status, status == RunStatus.SUCCEEDED ? null : "boom", "v", "h"),
+                List.of(), List.of(), List.of());
+    }
+
+    private SweepOutcome run(SweepPlan plan, SweepState state, int retries, SweepBudget budget,
+            BiFunction<RunSpec, Integer, RunStatus> behaviour) throws InterruptedException {
+        RunLauncher launcher = (spec, attempt) -> {
+            launchOrder.add(spec.runId() + "#" + attempt);
+            RunStatus status = behaviour.apply(spec, attempt);
+            if (status == null) {
+                throw new IllegalStateException("executor lost");
+            }
+            return new RunLauncher.Launched(result(spec, attempt, status, 1.0), Instant.now());
+        };
+        RunScheduler scheduler = new RunScheduler(plan, state, launcher, committed::add,
+                new RunScheduler.Options(2, retries, budget, "v", "h"),
+                new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5), 2));
+        return scheduler.run();
+    }
+
+    @Test
+    void failedAttempt_isRecordedAndRetriedWithTheNextAttemptNumber() throws Exception {
+        SweepPlan plan = new SweepPlan("s", List.of(spec("a"), spec("b")));
+        SweepOutcome outcome = run(plan, SweepState.empty(), 1, SweepBudget.unlimited(),
+                (spec, attempt) -> spec.runId().equals("a") && attempt == 1 ? null : RunStatus.SUCCEEDED);
+        assertEquals(2, outcome.succeeded());
+        assertEquals(3, committed.size());
+        RunResult failed = committed.stream().filter(r -> r.run().status() == RunStatus.FAILED).findFirst().orElseThrow();
+        assertEquals(1, failed.run().attempt());
+        assertTrue(failed.run().error().contains("executor lost"));
+        assertTrue(committed.stream().anyMatch(r -> r.run().spec().runId().equals("a") && r.run().attempt() == 2
+                && r.run().status() == RunStatus.SUCCEEDED));
+    }
+
+    @Test
+    void dependents_waitForTheirDependencyAndAreNotLaunchedWhenItFails() throws Exception {
+        SweepPlan plan = new SweepPlan("s", List.of(spec("pre"), spec("ft", "pre"), spec("other")));
+        SweepOutcome outcome = run(plan, SweepState.empty(), 0, SweepBudget.unlimited(),
+                (spec, attempt) -> spec.runId().equals("pre") ? RunStatus.FAILED : RunStatus.SUCCEEDED);
+        assertEquals(1, outcome.failed());
+        assertEquals(1, outcome.notLaunched().size());
+        assertTrue(outcome.notLaunched().get(0).startsWith("ft: dependency pre"), outcome.notLaunched().toString());
+        assertTrue(!launchOrder.contains("ft#1"));
+    }
+
+    @Test
+    void diverged_isFinalNotRetried() throws Exception {
+        SweepPlan plan = new SweepPlan("s", List.of(spec("d")));
+        SweepOutcome outcome = run(plan, SweepState.empty(), 3, SweepBudget.unlimited(), (spec, attempt) -> RunStatus.DIVERGED);
+        assertEquals(1, outcome.diverged());
+        assertEquals(List.of("d#1"), launchOrder);
+    }
+
+    @Test
+    void resume_skipsSucceededAndNumbersAttemptsOnFromTheRecord() throws Exception {
+        SweepPlan plan = new SweepPlan("s", List.of(spec("done"), spec("crashed", "done")));
+        SweepState state = new SweepState(Set.of("done"), Set.of("done"), Map.of("done", 1, "crashed", 1), 1.0, 0.5);
+        SweepOutcome outcome = run(plan, state, 0, SweepBudget.unlimited(), (spec, attempt) -> RunStatus.SUCCEEDED);
+        assertEquals(1, outcome.skippedAlreadyDone());
+        assertEquals(List.of("crashed#2"), launchOrder);
+    }
+
+    @Test
+    void budget_stopsLaunchingOnceSpent() throws Exception {
+        List<RunSpec> runs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            runs.add(spec("r" + i, i == 0 ? new String[0] : new String[] {"r" + (i - 1)}));
+        }
+        SweepOutcome outcome = run(new SweepPlan("s", runs), SweepState.empty(), 0, new SweepBudget(2.5, Double.NaN),
+                (spec, attempt) -> RunStatus.SUCCEEDED);
+        assertEquals(3, outcome.succeeded(), "each run spends 1 kWh: the third crosses 2.5");
+        assertEquals(3, outcome.notLaunched().size());
+        assertTrue(outcome.notLaunched().get(0).contains("energy budget spent"));
+    }
+}
