@@ -1,6 +1,7 @@
 package ftenergy.meter;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +16,8 @@ import java.util.Map;
  * @param endedAt wall-clock end of the window
  * @param durationSeconds monotonic-clock length of the window
  * @param cpuJoules CPU energy attributed to this process
- * @param gpuJoulesByDevice energy of each of the run's GPUs, keyed by the address it was given
+ * @param gpuJoulesByDevice energy of each of the run's GPUs, keyed by device name {@code gpu-<address>}
+ *     (the {@code device} of its power samples), in the order the addresses were given
  * @param ramJoules memory energy attributed to this process
  * @param cpuProvenance how {@link #cpuJoules} was obtained
  * @param gpuProvenance how the GPU joules were obtained (the weakest over the devices)
@@ -34,7 +36,7 @@ public record Measurement(
         Provenance ramProvenance) {
 
     public Measurement {
-        gpuJoulesByDevice = Map.copyOf(gpuJoulesByDevice);
+        gpuJoulesByDevice = Collections.unmodifiableMap(new LinkedHashMap<>(gpuJoulesByDevice));
     }
 
     /** Energy of all the run's GPUs. */

@@ -45,10 +45,12 @@ public final class BertEncoder extends AbstractBlock {
         pooler = addChildBlock("pooler.dense", BertLayer.linear(config.hiddenSize()));
     }
 
+    /** The encoder's shape. */
     public BertConfig config() {
         return config;
     }
 
+    /** The input embeddings. */
     public BertEmbeddings embeddings() {
         return embeddings;
     }

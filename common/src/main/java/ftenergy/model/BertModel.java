@@ -76,14 +76,17 @@ public final class BertModel extends AbstractBlock {
         return this;
     }
 
+    /** The encoder's shape. */
     public BertConfig config() {
         return config;
     }
 
+    /** The head on the encoder. */
     public TaskHead head() {
         return head;
     }
 
+    /** The encoder ({@code bert.*} parameters). */
     public BertEncoder encoder() {
         return encoder;
     }

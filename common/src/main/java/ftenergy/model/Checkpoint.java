@@ -212,9 +212,7 @@ public final class Checkpoint {
         List<String> loaded = new ArrayList<>();
         List<String> fresh = new ArrayList<>();
         List<String> missingEncoder = new ArrayList<>();
-        try (NoGrad noGrad = NoGrad.enter()) {
-            copyMatching(model, byName, withHead, source, unused, loaded, fresh, missingEncoder);
-        }
+        NoGrad.run(() -> copyMatching(model, byName, withHead, source, unused, loaded, fresh, missingEncoder));
         if (!missingEncoder.isEmpty()) {
             throw new ModelException(source, missingEncoder.size() + " encoder tensors missing for model "
                     + model.config().describe() + ", first: " + missingEncoder.get(0));

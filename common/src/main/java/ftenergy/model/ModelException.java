@@ -9,11 +9,13 @@ public class ModelException extends FtenergyException {
 
     private final transient Path path;
 
+    /** A problem with {@code path}, described by {@code message}. */
     public ModelException(Path path, String message) {
         super(path + ": " + message);
         this.path = path;
     }
 
+    /** A problem with {@code path} caused by {@code cause}. */
     public ModelException(Path path, String message, Throwable cause) {
         super(path + ": " + message, cause);
         this.path = path;

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ftenergy.text.Vocabulary;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
 
 /**
  * Reads the vocabulary of a tokenizer file stored with a checkpoint: a HuggingFace
@@ -33,8 +32,7 @@ public final class VocabularyFile {
                 throw new ModelException(file, "no model.vocab object: not a WordPiece tokenizer.json");
             }
             Map<Integer, String> byId = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = vocab.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : vocab.properties()) {
                 byId.put(entry.getValue().asInt(), entry.getKey());
             }
             for (JsonNode added : root.path("added_tokens")) {

@@ -35,6 +35,7 @@ import java.util.List;
  * @param budgetKwh stop launching once spent (NaN = none)
  * @param budgetCo2Kg stop launching once emitted (NaN = none)
  * @param earlyStopMetric stop a fine-tune once its metric reaches this (NaN = never)
+ * @param maxConcurrentRuns runs in flight at once (0 = automatic)
  */
 public record SweepSettings(
         String id,
@@ -62,7 +63,8 @@ public record SweepSettings(
         int retries,
         double budgetKwh,
         double budgetCo2Kg,
-        double earlyStopMetric) {
+        double earlyStopMetric,
+        int maxConcurrentRuns) {
 
     private static final String KEY = "ftenergy.sweep.";
 
@@ -145,7 +147,8 @@ public record SweepSettings(
                 in.nonNegativeInt(KEY + "retries"),
                 in.optionalDoubleIn(KEY + "budget.kwh", 0, Double.MAX_VALUE),
                 in.optionalDoubleIn(KEY + "budget.co2-kg", 0, Double.MAX_VALUE),
-                in.optionalDoubleIn(KEY + "early-stop-metric", -Double.MAX_VALUE, Double.MAX_VALUE));
+                in.optionalDoubleIn(KEY + "early-stop-metric", -Double.MAX_VALUE, Double.MAX_VALUE),
+                in.nonNegativeInt(KEY + "max-concurrent-runs"));
     }
 
     private static PhaseSettings phase(ConfigReader in, String name) {
@@ -162,7 +165,7 @@ public record SweepSettings(
             in.problem(key + "max-seq-len", "must be >= 8, was " + maxSeqLen);
             maxSeqLen = 8;
         }
-        return new PhaseSettings(enabled, new Hyperparameters(lr, batch, 1, steps, maxSeqLen, warmup, decay, false), seed);
+        return new PhaseSettings(enabled, new Hyperparameters(lr, batch, 0, steps, maxSeqLen, warmup, decay, false), seed);
     }
 
     private static List<Integer> positiveInts(ConfigReader in, String key) {

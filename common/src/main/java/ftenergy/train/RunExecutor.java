@@ -20,6 +20,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * second caller waits until the first returns. Spark executors should offer one task slot per
  * executor JVM for these runs (e.g. {@code spark.task.cpus} = executor cores).
  *
+ * <p>Runs on the calling thread, which may be any thread (a Spark task's): autograd is switched
+ * off for the run outside gradient collectors and restored afterwards. The device is the GPU of
+ * {@link RunInputs#gpuAddresses()} (the CPU when empty); several addresses train data parallel,
+ * each GPU taking a slice of every batch (untested here: no multi-GPU machine was available).
+ *
  * <p>Never throws for a run that goes wrong: divergence (NaN or infinite loss or gradient) ends
  * with {@link RunStatus#DIVERGED}, any other failure with {@link RunStatus#FAILED} and the
  * exception's class and message; the steps taken before either are still reported.

@@ -8,11 +8,13 @@ public class TrainException extends FtenergyException {
 
     private final String runId;
 
+    /** A problem of run {@code runId}. */
     public TrainException(String runId, String message) {
         super("run " + runId + ": " + message);
         this.runId = runId;
     }
 
+    /** A problem of run {@code runId} caused by {@code cause}. */
     public TrainException(String runId, String message, Throwable cause) {
         super("run " + runId + ": " + message, cause);
         this.runId = runId;

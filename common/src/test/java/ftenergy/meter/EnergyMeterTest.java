@@ -145,6 +145,30 @@ class EnergyMeterTest {
     }
 
     @Test
+    void models_integrateAnalyticLoadAndMemoryCurvesExactly() {
+        MeterFixture host = new MeterFixture(dir);
+        try (EnergyMeter meter = host.open(List.of(), MeterFixture.NO_NVML)) {
+            meter.begin("w");
+            // load steps from 1/4 to 3/4 of the 4 CPUs while resident memory ramps up by 0.5 GiB a second
+            long process = 0;
+            long total = 0;
+            for (int s = 1; s <= 10; s++) {
+                process += s <= 4 ? 100 : 300;
+                total += 400;
+                host.procfs.process(process, (1024L + 512L * s) * 1024);
+                host.procfs.host(process, total, 16L * 1024 * 1024, 8L * 1024 * 1024);
+                host.tick(meter);
+            }
+            Measurement m = meter.end("w");
+            // 300 W host TDP: 4 s at load 1/4, 6 s at 3/4
+            assertEquals(300 * (4 * 0.25 + 6 * 0.75), m.cpuJoules(), 1e-9);
+            // 0.375 W/GiB × ∫ RSS: 0.5 -> 1.5 GiB in the first second (the fixture's start), then linear 1.5 -> 6 GiB over 9 s
+            double gibSeconds = (0.5 + 1.5) / 2 + 9 * (1.5 + 6) / 2;
+            assertEquals(0.375 * gibSeconds, m.ramJoules(), 1e-9);
+        }
+    }
+
+    @Test
     void closedMeter_refusesWindowsButKeepsItsTimeline() {
         MeterFixture host = new MeterFixture(dir);
         EnergyMeter meter = host.open(List.of(), MeterFixture.NO_NVML);

@@ -15,7 +15,7 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command command : List.<Command>of(new LakeCommand())) {
+        for (Command command : List.<Command>of(new LakeCommand(), new PrepareCommand(), new SweepCommand())) {
             COMMANDS.put(command.name(), command);
         }
     }

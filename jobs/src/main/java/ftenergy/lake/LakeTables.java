@@ -149,7 +149,10 @@ public final class LakeTables {
                     col("span_start", IntegerType, "QA answer start token, -1 if none"),
                     col("span_end", IntegerType, "QA answer end token, -1 if none"),
                     col("length", IntegerType, "real tokens"),
-                    col("tokenizer", StringType, "hash of the tokenizer that produced the ids")),
+                    col("tokenizer", StringType, "hash of the tokenizer that produced the ids"),
+                    col("task_type", StringType, "SEQUENCE_CLASSIFICATION | TOKEN_CLASSIFICATION | SPAN_QA | MASKED_LM"),
+                    col("label_names", createArrayType(StringType), "the task's label vocabulary, index = label"),
+                    col("stands_in_for", StringType, "the paper's task this stand-in replaces, null if real")),
             List.of("task", "split", "example_id"),
             List.of("task"),
             "one row per tokenized example");

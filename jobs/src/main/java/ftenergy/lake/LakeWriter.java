@@ -65,11 +65,20 @@ public final class LakeWriter {
 
     /** Atomically replaces the rows of one run attempt in a child table. */
     public void replaceAttempt(LakeTable table, String runId, int attempt, Dataset<Row> rows) {
-        String predicate = "run_id = '" + runId.replace("'", "''") + "' AND attempt = " + attempt;
-        retrying(table, "replace rows of run " + runId + " attempt " + attempt, () -> {
+        replace(table, "run_id = " + literal(runId) + " AND attempt = " + attempt, rows);
+    }
+
+    /** Atomically replaces the rows matching {@code predicate} (SQL) with {@code rows}, which must all match it. */
+    public void replace(LakeTable table, String predicate, Dataset<Row> rows) {
+        retrying(table, "replace rows where " + predicate, () -> {
             rows.write().format("delta").mode("overwrite").option("replaceWhere", predicate).save(lake.path(table));
             return null;
         });
+    }
+
+    /** A SQL string literal. */
+    public static String literal(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     /** Appends rows as they are (no key check); for tables whose writers own disjoint keys. */

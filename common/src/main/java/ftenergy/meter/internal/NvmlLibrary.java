@@ -25,20 +25,28 @@ public interface NvmlLibrary extends Library {
     /** Buffer size for names and UUIDs ({@code NVML_DEVICE_NAME_V2_BUFFER_SIZE}). */
     int STRING_BUFFER = 96;
 
+    /** Initialises NVML for this process; pairs with {@link #nvmlShutdown()}. */
     int nvmlInit_v2();
 
+    /** Releases what {@link #nvmlInit_v2()} set up. */
     int nvmlShutdown();
 
+    /** NVML's text for a return code. */
     String nvmlErrorString(int result);
 
+    /** Number of devices NVML sees. */
     int nvmlDeviceGetCount_v2(IntByReference deviceCount);
 
+    /** The handle of the device at NVML index {@code index} (the order nvidia-smi shows). */
     int nvmlDeviceGetHandleByIndex_v2(int index, PointerByReference device);
 
+    /** The handle of the device (or MIG instance) with {@code uuid}. */
     int nvmlDeviceGetHandleByUUID(String uuid, PointerByReference device);
 
+    /** Product name, NUL-terminated, into {@code name}. */
     int nvmlDeviceGetName(Pointer device, byte[] name, int length);
 
+    /** UUID, NUL-terminated, into {@code uuid}. */
     int nvmlDeviceGetUUID(Pointer device, byte[] uuid, int length);
 
     /** Enforced power limit in milliwatts. */

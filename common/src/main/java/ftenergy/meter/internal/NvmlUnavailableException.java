@@ -6,6 +6,7 @@ import ftenergy.FtenergyException;
 public final class NvmlUnavailableException extends FtenergyException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code message} names the NVML call that failed and NVML's error string. */
     public NvmlUnavailableException(String message) {
         super(message);
     }

@@ -13,6 +13,7 @@ public final class ProcFs {
     private final Path root;
     private final TextFiles files;
 
+    /** Reads procfs mounted at {@code root} (normally {@code /proc}) through {@code files}. */
     public ProcFs(Path root, TextFiles files) {
         this.root = root;
         this.files = files;

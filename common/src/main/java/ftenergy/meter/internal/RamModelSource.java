@@ -14,6 +14,7 @@ public final class RamModelSource implements EnergySource {
     private final double wattsPerGib;
     private double joules;
 
+    /** Charges {@code wattsPerGib} for each GiB resident. */
     public RamModelSource(double wattsPerGib) {
         this.wattsPerGib = wattsPerGib;
     }

@@ -25,6 +25,7 @@ public final class RaplDiscovery {
 
     private final TextFiles files;
 
+    /** Reads sysfs through {@code files}. */
     public RaplDiscovery(TextFiles files) {
         this.files = files;
     }

@@ -21,6 +21,7 @@ public final class SourceDiscovery {
     private final NvmlLoader nvmlLoader;
     private final MeterNotes notes;
 
+    /** Looks under the settings' sysfs and procfs roots through {@code files}; reasons go to {@code notes}. */
     public SourceDiscovery(MeterSettings settings, TextFiles files, NvmlLoader nvmlLoader, MeterNotes notes) {
         this.settings = settings;
         this.files = files;
@@ -103,7 +104,7 @@ public final class SourceDiscovery {
 
     private NvmlGpuSource gpuSource(List<String> gpuAddresses) {
         if (gpuAddresses.isEmpty()) {
-            notes.info("no GPU assigned to this run: GPU energy absent");
+            notes.info("no GPU given to the meter: GPU energy absent");
             return null;
         }
         Optional<NvmlLibrary> nvml = loadNvml();
@@ -123,7 +124,9 @@ public final class SourceDiscovery {
         try {
             return Optional.of(nvmlLoader.load(settings.nvmlLibrary()));
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            notes.warn("NVML library " + settings.nvmlLibrary() + " not loadable (" + e.getMessage() + ")");
+            // JNA's message goes on to list every classpath entry it searched: the first line says it
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("").replaceAll(":$", "");
+            notes.warn("NVML library " + settings.nvmlLibrary() + " not loadable (" + message + ")");
             return Optional.empty();
         }
     }

@@ -21,7 +21,17 @@ public final class NoGrad implements AutoCloseable {
         JniUtils.setGradMode(false);
     }
 
-    /** Enters a region without autograd on the calling thread. */
+    /** Runs {@code body} without autograd on the calling thread. */
+    public static void run(Runnable body) {
+        NoGrad region = enter();
+        try {
+            body.run();
+        } finally {
+            region.close();
+        }
+    }
+
+    /** Enters a region without autograd on the calling thread; close to leave it. */
     public static NoGrad enter() {
         return new NoGrad();
     }

@@ -107,6 +107,11 @@ public final class AdamW {
         }
     }
 
+    /** The parameters this optimiser updates, in order. */
+    public List<Parameter> parameters() {
+        return java.util.Collections.unmodifiableList(parameters);
+    }
+
     /** Updates applied so far. */
     public int updates() {
         return updates;

@@ -60,13 +60,13 @@ public final class DistillationTask implements HeadTask {
         int stride = teacherLayers / layers;
         BertModel student = BertModel.create(config.withLayers(layers), TaskHead.maskedLm()).initialize(manager);
         Map<String, Parameter> source = teacher.namedParameters();
-        try (NoGrad noGrad = NoGrad.enter()) {
+        NoGrad.run(() -> {
             for (Map.Entry<String, Parameter> entry : student.namedParameters().entrySet()) {
                 String from = teacherName(entry.getKey(), stride);
                 NDArray target = entry.getValue().getArray();
                 target.subi(target).addi(source.get(from).getArray());
             }
-        }
+        });
         return student;
     }
 

@@ -8,6 +8,7 @@ public final class DivergedException extends FtenergyException {
 
     private final long step;
 
+    /** {@code what} (loss, gradient norm) was {@code value} at {@code step}. */
     public DivergedException(long step, String what, double value, double learningRate) {
         super(what + " became " + value + " at step " + step + " (learning rate " + learningRate + ")");
         this.step = step;

@@ -29,6 +29,7 @@ public final class MlmMasker {
     private final int vocabSize;
     private final Random random;
 
+    /** Masks with {@code policy}, drawing random tokens from {@code [0, vocabSize)} with {@code random}. */
     public MlmMasker(MaskingPolicy policy, SpecialTokens specials, int vocabSize, Random random) {
         this.policy = policy;
         this.specials = specials;

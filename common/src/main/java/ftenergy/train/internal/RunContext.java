@@ -3,7 +3,6 @@ package ftenergy.train.internal;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
 import ftenergy.data.BatchOrder;
 import ftenergy.data.Batcher;
@@ -40,7 +39,7 @@ public final class RunContext implements AutoCloseable {
     private final TrainingOptions options;
     private final RunLedger ledger;
     private final NDManager root;
-    private final ParameterStore store;
+    private final ReplicaStore store;
     private final Vocabulary vocabulary;
     private final Batcher batcher;
     /** Autograd off for the run's thread outside gradient collectors (see {@link NoGrad}). */
@@ -57,10 +56,6 @@ public final class RunContext implements AutoCloseable {
         this.options = options;
         this.ledger = ledger;
         List<Device> devices = Devices.of(inputs.gpuAddresses());
-        if (devices.size() > 1) {
-            throw new TrainException(spec.runId(), "asks for " + devices.size()
-                    + " GPUs; this build trains on one device per run");
-        }
         checkLengths(inputs.train());
         checkLengths(inputs.eval());
         Hyperparameters hp = spec.hyperparameters();
@@ -70,7 +65,7 @@ public final class RunContext implements AutoCloseable {
         Engine.getInstance().setRandomSeed(Long.hashCode(spec.seed()));
         noGrad = NoGrad.enter();
         root = NDManager.newBaseManager(devices.get(0));
-        store = new ParameterStore(root, false);
+        store = new ReplicaStore(root, devices);
     }
 
     private void checkLengths(List<Example> examples) {
@@ -84,18 +79,22 @@ public final class RunContext implements AutoCloseable {
         }
     }
 
+    /** The run's plan. */
     public RunSpec spec() {
         return spec;
     }
 
+    /** The run's data, paths and devices. */
     public RunInputs inputs() {
         return inputs;
     }
 
+    /** Settings that are not swept. */
     public TrainingOptions options() {
         return options;
     }
 
+    /** Where steps and evaluations are recorded. */
     public RunLedger ledger() {
         return ledger;
     }
@@ -105,7 +104,8 @@ public final class RunContext implements AutoCloseable {
         return root;
     }
 
-    public ParameterStore store() {
+    /** The model's parameters on the run's devices (one unless data parallel). */
+    public ReplicaStore store() {
         return store;
     }
 
@@ -205,6 +205,7 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public void close() {
+        store.close();
         root.close();
         noGrad.close();
     }

@@ -123,7 +123,7 @@ public final class RunKinds {
     private static void train(RunContext context, BertModel model, HeadTask task) {
         context.ledger().modelParams(model.parameterCount());
         AdamW optimizer = new AdamW(model.trainableParameters(), context.spec().hyperparameters().weightDecay());
-        TrainingLoop loop = new TrainingLoop(context.root(), context.store(), task, optimizer, context.ledger());
+        TrainingLoop loop = new TrainingLoop(context.store(), task, optimizer, context.ledger());
         loop.run(context::trainBatches, context.plan(), context.evalBatches(context.spec().hyperparameters().batchSize()));
     }
 }

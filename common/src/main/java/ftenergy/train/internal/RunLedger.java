@@ -28,6 +28,7 @@ public final class RunLedger {
     private String metricName;
     private double metricValue = Double.NaN;
 
+    /** A ledger reporting to {@code observer}, headlining {@code metricName} until an evaluation names one. */
     public RunLedger(RunObserver observer, String metricName) {
         this.observer = observer;
         this.metricName = metricName;
@@ -38,6 +39,7 @@ public final class RunLedger {
         return observer.joulesSoFar();
     }
 
+    /** Records the model's parameter count. */
     public void modelParams(long count) {
         modelParams = count;
     }

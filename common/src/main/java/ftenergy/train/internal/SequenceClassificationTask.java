@@ -14,6 +14,7 @@ public final class SequenceClassificationTask implements HeadTask {
 
     private final BertModel model;
 
+    /** Trains and scores {@code model}'s classification head. */
     public SequenceClassificationTask(BertModel model) {
         this.model = model;
     }

@@ -110,7 +110,8 @@ public final class SpanQaTask implements HeadTask {
                     int[] predicted = predict(example, start, end, row * batch.seqLen());
                     int[] ids = example.inputIds();
                     if (vocabulary != null) {
-                        score.add(text(ids, predicted), text(ids, new int[] {example.spanStart(), example.spanEnd()}));
+                        score.add(answerText(vocabulary, ids, predicted),
+                                answerText(vocabulary, ids, new int[] {example.spanStart(), example.spanEnd()}));
                     } else {
                         score.add(tokens(ids, predicted), tokens(ids, new int[] {example.spanStart(), example.spanEnd()}));
                     }
@@ -124,8 +125,11 @@ public final class SpanQaTask implements HeadTask {
         };
     }
 
-    /** The span's text, WordPiece-joined: {@code ##} pieces glue to the previous token, others take a space. */
-    private String text(int[] ids, int[] span) {
+    /**
+     * The span's text ("" for no answer), WordPiece-joined: {@code ##} pieces glue to the previous
+     * token, others are separated by a space.
+     */
+    static String answerText(Vocabulary vocabulary, int[] ids, int[] span) {
         StringBuilder text = new StringBuilder();
         for (int i = span[0]; span[0] != 0 && i <= span[1]; i++) {
             String token = ids[i] < vocabulary.size() ? vocabulary.token(ids[i]) : Vocabulary.UNK;

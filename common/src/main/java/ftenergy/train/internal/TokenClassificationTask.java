@@ -18,6 +18,7 @@ public final class TokenClassificationTask implements HeadTask {
 
     private final BertModel model;
 
+    /** Trains and scores {@code model}'s token-classification head. */
     public TokenClassificationTask(BertModel model) {
         this.model = model;
     }

