@@ -3,7 +3,6 @@ package ftenergy.train.bench;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
 import ftenergy.data.Example;
 import ftenergy.data.TaskType;
@@ -15,6 +14,7 @@ import ftenergy.run.ModelSpec;
 import ftenergy.train.RunObserver;
 import ftenergy.train.internal.AdamW;
 import ftenergy.train.internal.LinearSchedule;
+import ftenergy.train.internal.ReplicaStore;
 import ftenergy.train.internal.RunLedger;
 import ftenergy.train.internal.SequenceClassificationTask;
 import ftenergy.train.internal.TrainingLoop;
@@ -81,11 +81,11 @@ public final class TrainBench {
         double stepFlops = StepFlops.trainingStep(config, settings.batchSize(), settings.seqLen(), head.outputs());
         Batch batch = syntheticBatch(settings);
         Engine.getInstance().setRandomSeed(Long.hashCode(settings.seed()));
-        try (NDManager root = NDManager.newBaseManager()) {
+        try (NDManager root = NDManager.newBaseManager();
+                ReplicaStore store = new ReplicaStore(root, List.of(root.getDevice()))) {
             BertModel model = BertModel.create(config, head).initialize(root);
-            ParameterStore store = new ParameterStore(root, false);
             RunLedger ledger = new RunLedger(RunObserver.NONE, "accuracy");
-            TrainingLoop loop = new TrainingLoop(root, store, new SequenceClassificationTask(model),
+            TrainingLoop loop = new TrainingLoop(store, new SequenceClassificationTask(model),
                     new AdamW(model.trainableParameters(), WEIGHT_DECAY), ledger);
             List<Batch> epoch = List.of(batch);
             if (settings.warmupSteps() > 0) {
