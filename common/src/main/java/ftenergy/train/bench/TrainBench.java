@@ -36,7 +36,10 @@ import java.util.SplittableRandom;
  * rate of a large matmul ({@link MatmulPeak}) that the same engine, threads and clock measure before
  * every round, so both sides of each round's ratio saw the same machine; the line gives the median
  * over rounds. On a machine shared with other work, prefer one intra-op thread and
- * {@link BenchClock#THREAD_CPU}; the header reports the load average either way.
+ * {@link BenchClock#THREAD_CPU}; the header reports the load average either way, and the
+ * environment that decides how libtorch's OpenMP threads wait ({@code OMP_WAIT_POLICY}: with
+ * several threads on a busy machine, spinning threads waiting for a descheduled peer made steps
+ * 2.6 to 4 times slower than {@code PASSIVE} here) and how glibc returns memory.
  */
 public final class TrainBench {
 
@@ -141,6 +144,8 @@ public final class TrainBench {
                 settings.peakMatrixSize(), settings.peakMatrixSize(), PEAK_REPETITIONS);
         out.println("step FLOPs = 3 x forward (backward = 2 x forward); forward = L x (8NH^2 + 4NHI + 4NTH)"
                 + " + 2BH^2 (pooler) + 2BHC (classifier), N = B x T tokens");
+        out.printf(Locale.ROOT, "environment: OMP_WAIT_POLICY=%s GOMP_SPINCOUNT=%s GLIBC_TUNABLES=%s%n",
+                environment("OMP_WAIT_POLICY"), environment("GOMP_SPINCOUNT"), environment("GLIBC_TUNABLES"));
         double load = loadAverage();
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf(Locale.ROOT, "load average at the start: %.1f on %d cores%s%n", load, cores,
@@ -157,6 +162,11 @@ public final class TrainBench {
                         + "  MFU %5.1f %%  (rounds: %s)",
                 r.model(), r.shape(), r.tokensPerSecond(), r.stepSeconds(), r.stepFlops() / 1e9,
                 r.achievedFlopsPerSecond() / 1e9, r.peakFlopsPerSecond() / 1e9, 100 * r.mfu(), rounds);
+    }
+
+    private static String environment(String name) {
+        String value = System.getenv(name);
+        return value == null ? "(unset)" : value;
     }
 
     private static double loadAverage() {
