@@ -143,24 +143,30 @@ public final class TensorBundleReader {
         ProtoReader shape = new ProtoReader(message);
         List<Long> dims = new ArrayList<>();
         while (shape.next()) {
-            if (shape.field() == SHAPE_DIM) {
-                ProtoReader dim = new ProtoReader(shape.bytesValue());
-                long size = 0;
-                while (dim.next()) {
-                    if (dim.field() == DIM_SIZE) {
-                        size = dim.varintValue();
-                    } else {
-                        dim.skip();
+            switch (shape.field()) {
+                case SHAPE_DIM -> dims.add(readDimension(shape.bytesValue()));
+                case SHAPE_UNKNOWN_RANK -> {
+                    if (shape.varintValue() != 0) {
+                        throw new CheckpointException(index, name, "has a shape of unknown rank");
                     }
                 }
-                dims.add(size);
-            } else if (shape.field() == SHAPE_UNKNOWN_RANK && shape.varintValue() != 0) {
-                throw new CheckpointException(index, name, "has a shape of unknown rank");
-            } else if (shape.field() != SHAPE_UNKNOWN_RANK) {
-                shape.skip();
+                default -> shape.skip();
             }
         }
         return new Shape(dims.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private static long readDimension(ByteBuffer message) {
+        ProtoReader dim = new ProtoReader(message);
+        long size = 0;
+        while (dim.next()) {
+            if (dim.field() == DIM_SIZE) {
+                size = dim.varintValue();
+            } else {
+                dim.skip();
+            }
+        }
+        return size;
     }
 
     /** TensorFlow's {@code DataType} enum (types.proto) for the types a weight checkpoint holds. */

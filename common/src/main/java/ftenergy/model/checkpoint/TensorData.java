@@ -65,14 +65,17 @@ public final class TensorData {
         return file;
     }
 
+    /** The checkpoint's name for the tensor. */
     public String name() {
         return name;
     }
 
+    /** The tensor's shape (a scalar's is empty). */
     public Shape shape() {
         return shape;
     }
 
+    /** The element type as stored. */
     public DataType dataType() {
         return dataType;
     }
