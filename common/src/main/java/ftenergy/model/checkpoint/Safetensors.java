@@ -20,7 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +84,7 @@ public final class Safetensors {
         ByteBuffer data = whole.slice(dataStart, whole.limit() - dataStart);
         Map<String, TensorData> tensors = new LinkedHashMap<>();
         List<long[]> ranges = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = header.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : header.properties()) {
             if (!field.getKey().equals(METADATA)) {
                 TensorData tensor = tensor(file, field.getKey(), field.getValue(), data, ranges);
                 tensors.put(tensor.name(), tensor);
@@ -240,7 +238,7 @@ public final class Safetensors {
             JsonNode meta = JSON.readTree(new String(json.array(), StandardCharsets.UTF_8)).get(METADATA);
             Map<String, String> values = new LinkedHashMap<>();
             if (meta != null) {
-                meta.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+                meta.properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
             }
             return Collections.unmodifiableMap(values);
         } catch (IOException e) {
