@@ -6,10 +6,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import ftenergy.model.internal.InvertedDropout;
 import ftenergy.model.internal.LookupTable;
 
 /**
@@ -55,7 +55,7 @@ public final class BertEmbeddings extends AbstractBlock {
                 .addi(positions.lookup(store, positionIds, training))
                 .addi(tokenTypes.lookup(store, typeIds, training));
         NDArray normalised = norm.forward(store, new NDList(sum), training).singletonOrThrow();
-        return Dropout.dropout(normalised, config.hiddenDropoutProb(), training).singletonOrThrow();
+        return InvertedDropout.apply(normalised, config.hiddenDropoutProb(), training);
     }
 
     @Override

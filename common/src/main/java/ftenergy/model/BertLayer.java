@@ -12,10 +12,10 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import ftenergy.model.internal.InvertedDropout;
 
 /**
  * One BERT transformer layer: multi-head self-attention and a GELU feed-forward network, each
@@ -81,8 +81,7 @@ public final class BertLayer extends AbstractBlock {
         NDArray k = splitHeads(qkv.get(1), batch, length, heads, headSize);
         NDArray v = splitHeads(qkv.get(2), batch, length, heads, headSize);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).muli(1.0 / Math.sqrt(headSize)).addi(additiveMask);
-        NDArray probabilities = Dropout.dropout(scores.softmax(-1), config.attentionProbsDropoutProb(), training)
-                .singletonOrThrow();
+        NDArray probabilities = InvertedDropout.apply(scores.softmax(-1), config.attentionProbsDropoutProb(), training);
         NDArray context = probabilities.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, (long) heads * headSize);
 
         NDArray attended = residualNorm(store, attentionOutput, attentionNorm, context, hidden, training);
@@ -119,8 +118,8 @@ public final class BertLayer extends AbstractBlock {
 
     private NDArray residualNorm(ParameterStore store, Linear dense, LayerNorm norm, NDArray input, NDArray residual,
             boolean training) {
-        NDArray projected = Dropout.dropout(forward(store, dense, input, training), config.hiddenDropoutProb(), training)
-                .singletonOrThrow();
+        NDArray projected = InvertedDropout.apply(forward(store, dense, input, training), config.hiddenDropoutProb(),
+                training);
         return forward(store, norm, projected.addi(residual), training);
     }
 

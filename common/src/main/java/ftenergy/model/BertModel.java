@@ -9,12 +9,12 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.TruncatedNormalInitializer;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import ftenergy.data.TaskType;
+import ftenergy.model.internal.InvertedDropout;
 import ftenergy.model.internal.MlmHead;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -133,7 +133,7 @@ public final class BertModel extends AbstractBlock {
     }
 
     private NDArray dropout(NDArray input, boolean training) {
-        return Dropout.dropout(input, config.hiddenDropoutProb(), training).singletonOrThrow();
+        return InvertedDropout.apply(input, config.hiddenDropoutProb(), training);
     }
 
     private void requireHead(TaskType expected) {

@@ -18,8 +18,10 @@ import java.util.Map;
  * parameter (a gradient clone and a duplicate per update); the optimiser step dominated DJL's
  * gap to Python PyTorch on this project's CPU measurements.
  *
- * <p>Moments live beside their parameters (on the model's manager); per-step temporaries go to
- * the step manager passed to {@link #step}. Gradients are zeroed after each update.
+ * <p>On the CPU the element-wise update runs in {@link CpuAdamWKernel} (one Java pass per
+ * parameter, moments on the Java heap); elsewhere as DJL operations, with the moments beside their
+ * parameters (on the model's manager) and per-step temporaries on the step manager passed to
+ * {@link #step}. Gradients are zeroed after each update.
  */
 public final class AdamW {
 
@@ -32,6 +34,8 @@ public final class AdamW {
     private final double weightDecay;
     private NDArray[] means;
     private NDArray[] variances;
+    private CpuAdamWKernel cpuKernel;
+    private boolean prepared;
     private int updates;
 
     /**
@@ -65,8 +69,12 @@ public final class AdamW {
         if (!Double.isFinite(norm)) {
             return norm;
         }
-        if (means == null) {
-            createMoments();
+        if (!prepared) {
+            cpuKernel = CpuAdamWKernel.forParameters(parameters);
+            if (cpuKernel == null) {
+                createMoments();
+            }
+            prepared = true;
         }
         updates++;
         double clip = maxGradNorm > 0 && norm > maxGradNorm ? maxGradNorm / (norm + 1e-6) : 1.0;
@@ -77,6 +85,13 @@ public final class AdamW {
         for (int i = 0; i < gradients.length; i++) {
             NDArray weight = parameters.get(i).getArray();
             NDArray gradient = gradients[i];
+            if (cpuKernel != null) {
+                float decay = decays.get(i) && weightDecay > 0 ? (float) (1 - rate * weightDecay) : 1f;
+                cpuKernel.update(i, weight, gradient, (float) clip, decay, stepSize, denominatorScale, BETA1, BETA2,
+                        (float) EPSILON);
+                gradient.subi(gradient);
+                continue;
+            }
             if (clip < 1.0) {
                 gradient.muli(clip);
             }
