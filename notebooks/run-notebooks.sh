@@ -104,10 +104,12 @@ failed=0
 for notebook in "$ROOT"/notebooks/*.ipynb; do
   name=$(basename "$notebook")
   log=$WORK/executed/${name%.ipynb}.log
-  # One retry when the kernel never answered: rapaio 3.0.1 drops a request that arrives before it
-  # has finished starting (its shell thread dies on a null handler map), which a busy machine can provoke.
+  # rapaio 3.0.1 drops a request that arrives before it has finished starting (its shell thread dies
+  # on a null handler map): kernel_start.py holds the client back until the kernel has bound its
+  # sockets, and a notebook whose kernel still never answered is retried once.
   for attempt in 1 2; do
-    if jupyter-nbconvert --to notebook --execute --output-dir "$WORK/executed" \
+    if PYTHONPATH="$ROOT/notebooks${PYTHONPATH:+:$PYTHONPATH}" jupyter-nbconvert --to notebook --execute \
+        --output-dir "$WORK/executed" --ExecutePreprocessor.kernel_manager_class=kernel_start.SettledKernelManager \
         --ExecutePreprocessor.kernel_name="$KERNEL_NAME" --ExecutePreprocessor.timeout=900 \
         --ExecutePreprocessor.startup_timeout=180 "$notebook" >"$log" 2>&1; then
       echo "run-notebooks: $name executed"
