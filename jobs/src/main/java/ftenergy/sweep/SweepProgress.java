@@ -80,8 +80,9 @@ public final class SweepProgress {
     }
 
     private static String describe(RunSpec run) {
-        return String.format(Locale.ROOT, "%s lr=%.2g bs=%d seed=%d", run.model().name(),
-                run.hyperparameters().learningRate(), run.hyperparameters().batchSize(), run.seed());
+        return String.format(Locale.ROOT, "%s lr=%.2g bs=%d ep=%d len=%d seed=%d", run.model().name(),
+                run.hyperparameters().learningRate(), run.hyperparameters().batchSize(), run.hyperparameters().epochs(),
+                run.hyperparameters().maxSeqLen(), run.seed());
     }
 
     private static String abbreviate(String text) {
