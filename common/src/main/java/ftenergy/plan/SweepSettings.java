@@ -35,7 +35,6 @@ import java.util.List;
  * @param retries extra attempts for a failed run
  * @param budgetKwh stop launching once spent (NaN = none)
  * @param budgetCo2Kg stop launching once emitted (NaN = none)
- * @param earlyStopMetric stop a fine-tune once its metric reaches this (NaN = never)
  * @param maxConcurrentRuns runs in flight at once (0 = automatic)
  */
 public record SweepSettings(
@@ -65,7 +64,6 @@ public record SweepSettings(
         int retries,
         double budgetKwh,
         double budgetCo2Kg,
-        double earlyStopMetric,
         int maxConcurrentRuns) {
 
     private static final String KEY = "ftenergy.sweep.";
@@ -150,7 +148,6 @@ public record SweepSettings(
                 in.nonNegativeInt(KEY + "retries"),
                 in.optionalDoubleIn(KEY + "budget.kwh", 0, Double.MAX_VALUE),
                 in.optionalDoubleIn(KEY + "budget.co2-kg", 0, Double.MAX_VALUE),
-                in.optionalDoubleIn(KEY + "early-stop-metric", -Double.MAX_VALUE, Double.MAX_VALUE),
                 in.nonNegativeInt(KEY + "max-concurrent-runs"));
     }
 

@@ -1,6 +1,10 @@
 package ftenergy.cli;
 
+import ftenergy.carbon.CarbonSettings;
+import ftenergy.carbon.GridIntensityTable;
 import ftenergy.config.ConfigReader;
+import ftenergy.meter.EnergyMeter;
+import ftenergy.meter.MeterSettings;
 import ftenergy.plan.SweepPlan;
 import ftenergy.plan.SweepPlanner;
 import ftenergy.plan.SweepSettings;
@@ -30,6 +34,7 @@ final class SweepCommand implements Command {
                   it arrives. Progress: one line per run event and a summary every 30 s.
                   --plan  print the runs, their exact real and padded token totals and, once `analyze`
                           has fitted this hardware, predicted kWh and kg CO2e; runs nothing
+                  --hardware NAME  hardware to predict for (default: this host's CPU model)
                 """;
     }
 
@@ -38,7 +43,22 @@ final class SweepCommand implements Command {
         SweepSettings sweep = settings(invocation);
         if (invocation.arguments().flag("plan")) {
             SweepPlan plan = SweepPlanner.plan(sweep);
-            SweepPlanReport.print(invocation.lakehouse(), invocation.config(), invocation.settings(), sweep, plan, invocation.out());
+            ConfigReader in = new ConfigReader(invocation.config());
+            MeterSettings meterSettings = MeterSettings.read(in);
+            in.finish();
+            String hardware = invocation.arguments().flags().get("hardware");
+            if (hardware == null) {
+                try (EnergyMeter meter = EnergyMeter.open(meterSettings, java.util.List.of())) {
+                    hardware = meter.host().cpuModel();
+                }
+            }
+            CarbonSettings carbon = CarbonSettings.read(in, "driver");
+            in.finish();
+            double grams = carbon.intensityOverrideGramsPerKwh().isPresent()
+                    ? carbon.intensityOverrideGramsPerKwh().getAsDouble()
+                    : GridIntensityTable.shipped().lookup(carbon.region()).gramsPerKwh();
+            SweepPlanReport.print(invocation.lakehouse(), invocation.settings(), sweep, plan, hardware,
+                    grams * carbon.wallCoefficient() * carbon.pue(), invocation.out());
             return 0;
         }
         SweepOutcome outcome = SweepJob.run(invocation.lakehouse(), invocation.config(), invocation.settings(), sweep, invocation.out());

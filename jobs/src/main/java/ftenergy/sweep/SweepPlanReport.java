@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 
-import com.typesafe.config.Config;
+import ftenergy.analysis.EnergyPrediction;
+import ftenergy.analysis.EnergyPredictor;
+import ftenergy.analyze.EnergyPredictors;
 import ftenergy.config.AppSettings;
 import ftenergy.data.BatchOrder;
 import ftenergy.data.RunLength;
@@ -26,19 +28,31 @@ import org.apache.spark.sql.Row;
 
 /**
  * {@code sweep --plan}: every run with its exact step, real- and padded-token totals, computed from
- * the prepared lengths with the same batching the trainer uses, before anything runs.
+ * the prepared lengths with the same batching the trainer uses, and, where {@code analyze} has
+ * fitted energy on padded tokens for the hardware, kind and model, predicted kWh with an interval.
  */
 public final class SweepPlanReport {
 
     private SweepPlanReport() {}
 
-    public static void print(Lakehouse lake, Config config, AppSettings app, SweepSettings sweep, SweepPlan plan, PrintStream out) {
+    /**
+     * @param hardware the hardware the runs will use (the regressions' grouping), e.g. this host's
+     *     CPU model for a local sweep or the cluster's GPU model
+     * @param gridGramsPerKwhAtWall grid intensity × wall coefficient × PUE, to turn kWh into kg CO2e
+     */
+    public static void print(Lakehouse lake, AppSettings app, SweepSettings sweep, SweepPlan plan, String hardware,
+            double gridGramsPerKwhAtWall, PrintStream out) {
         PreparedData prepared = PrepareJob.run(lake, app, sweep, false, out);
+        EnergyPredictor predictor = EnergyPredictors.load(lake.spark(), app.lakehouse(), 0.95);
+        double predictedKwh = 0;
+        double predictedLow = 0;
+        double predictedHigh = 0;
+        int unpredicted = 0;
         Map<String, int[]> lengthCache = new HashMap<>();
         long totalReal = 0;
         long totalPadded = 0;
-        out.printf("%-16s %-9s %-20s %-20s %9s %4s %4s %8s %12s %12s%n", "run_id", "kind", "task", "model", "lr", "bs", "seed", "steps",
-                "tokens_real", "tokens_pad");
+        out.printf("%-16s %-9s %-20s %-20s %9s %4s %4s %8s %12s %12s %24s%n", "run_id", "kind", "task", "model", "lr", "bs", "seed",
+                "steps", "tokens_real", "tokens_pad", "predicted kWh [95%]");
         for (RunSpec run : plan.runs()) {
             Hyperparameters hp = run.hyperparameters();
             int cap = switch (run.kind()) {
@@ -55,12 +69,26 @@ public final class SweepPlanReport {
                             new RunLength(Math.max(0, hp.epochs()), hp.maxSteps()));
             totalReal += totals.tokensReal();
             totalPadded += totals.tokensPadded();
-            out.printf("%-16s %-9s %-20s %-20s %9.2g %4d %4d %8d %12d %12d%n", run.runId(), run.kind().label(), run.task(),
+            String prediction = "no fit yet";
+            if (predictor.supports(hardware, run.kind(), run.model().name())) {
+                EnergyPrediction p = predictor.predict(hardware, run.kind(), run.model().name(), totals.tokensPadded());
+                prediction = String.format("%.3g [%.3g, %.3g]", p.kwh(), p.lowKwh(), p.highKwh());
+                predictedKwh += p.kwh();
+                predictedLow += p.lowKwh();
+                predictedHigh += p.highKwh();
+            } else {
+                unpredicted++;
+            }
+            out.printf("%-16s %-9s %-20s %-20s %9.2g %4d %4d %8d %12d %12d %24s%n", run.runId(), run.kind().label(), run.task(),
                     run.model().name(), hp.learningRate(), hp.batchSize(), run.seed(), totals.steps(), totals.tokensReal(),
-                    totals.tokensPadded());
+                    totals.tokensPadded(), prediction);
         }
         out.printf("sweep %s: %d runs, %d real tokens, %d padded tokens (%.1f%% padding)%n", plan.sweepId(), plan.runs().size(),
                 totalReal, totalPadded, totalPadded == 0 ? 0 : 100.0 * (totalPadded - totalReal) / totalPadded);
+        out.printf("predicted on %s for %d of %d runs: %.3g kWh [%.3g, %.3g] (sum of per-run 95%% intervals), %.3g kg CO2e%s%n",
+                hardware, plan.runs().size() - unpredicted, plan.runs().size(), predictedKwh, predictedLow, predictedHigh,
+                predictedKwh * gridGramsPerKwhAtWall / 1000,
+                unpredicted == 0 ? "" : "; " + unpredicted + " runs have no fit for their hardware/kind/model yet (run `ftenergy analyze` after some exist)");
     }
 
     /** Lengths in the order the trainer receives the examples (split, example_id), truncated and capped alike. */

@@ -17,8 +17,10 @@ import ftenergy.lake.TestSpark;
 import ftenergy.plan.SweepPlan;
 import ftenergy.plan.SweepPlanner;
 import ftenergy.plan.SweepSettings;
+import ftenergy.prepare.PrepareJob;
 import ftenergy.report.ReportJob;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +135,14 @@ class SweepEndToEndTest {
         assertEquals(0, again.succeeded());
         assertEquals(runs, lake.read(LakeTables.RUNS).count());
         assertEquals(steps, lake.read(LakeTables.STEPS).count());
+    }
+
+    @Test
+    void prepareAgainWithForce_rewritesExamplesWithoutDuplicates() {
+        long before = lake.read(LakeTables.EXAMPLES).count();
+        PrepareJob.run(lake, app, sweep, true, new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(before, lake.read(LakeTables.EXAMPLES).count());
+        assertEquals(before, lake.read(LakeTables.EXAMPLES).select("task", "split", "example_id").distinct().count());
     }
 
     @Test
