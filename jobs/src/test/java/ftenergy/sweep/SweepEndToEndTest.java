@@ -59,7 +59,7 @@ class SweepEndToEndTest {
         tiny.put("ftenergy.lakehouse", dir.resolve("lakehouse").toString());
         tiny.put("ftenergy.checkpoints", dir.resolve("checkpoints").toString());
         tiny.put("ftenergy.reports", dir.resolve("reports").toString());
-        tiny.put("ftenergy.data-dir", System.getProperty("ftenergy.data.dir", "../data"));
+        tiny.put("ftenergy.data-dir", System.getProperty("test.data.dir", "../data"));
         tiny.put("ftenergy.sweep.id", "e2e");
         tiny.put("ftenergy.sweep.corpus-max-examples", "200");
         tiny.put("ftenergy.sweep.tokenizer.vocab-size", "2000");

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BertBaseMaskedLmTest {
 
-    private static final Path DIR = Path.of(System.getProperty("ftenergy.bertBase.dir",
+    private static final Path DIR = Path.of(System.getProperty("bertBase.dir",
             Path.of(System.getProperty("user.home"), ".cache", "ftenergy", "models", "bert-base-uncased").toString()));
 
     @TempDir
