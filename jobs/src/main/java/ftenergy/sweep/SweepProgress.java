@@ -22,6 +22,7 @@ public final class SweepProgress {
     private final Duration summaryInterval;
     private final int slots;
     private int total;
+    private int started;
     private int finished;
     private double runSecondsTotal;
 
@@ -42,8 +43,9 @@ public final class SweepProgress {
     }
 
     synchronized void runStarted(RunSpec run, int attempt) {
-        line("[%d/%d] start  %s %s %s %s attempt %d", finished + 1, total, run.runId(), run.kind().label(), run.task(),
-                describe(run), attempt);
+        started++;
+        line("[start %d, %d/%d done] %s %s %s %s attempt %d", started, finished, total, run.runId(), run.kind().label(),
+                run.task(), describe(run), attempt);
     }
 
     synchronized void runFinished(RunResult result, double spentKwh, double spentCo2Kg) {
