@@ -1,11 +1,9 @@
 package ftenergy.carbon;
 
-import java.io.BufferedReader;
+import ftenergy.table.ReferenceCsv;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,19 +38,9 @@ public final class GridIntensityTable {
     /** Reads {@code region,name,g_co2e_per_kwh,year,source} rows ({@code #} comments, one header line). */
     public static GridIntensityTable parse(InputStream in, String fileName) throws IOException {
         Map<String, GridIntensity> rows = new LinkedHashMap<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        int lineNo = 0;
-        boolean header = true;
-        for (String line; (line = reader.readLine()) != null; ) {
-            lineNo++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            if (header) {
-                header = false;
-                continue;
-            }
-            String[] f = line.split(",", 5);
+        for (ReferenceCsv.Row line : ReferenceCsv.rows(in, 5)) {
+            String[] f = line.fields();
+            int lineNo = line.lineNumber();
             if (f.length < 5) {
                 throw CarbonException.badLine(fileName, lineNo, "expected region,name,g_co2e_per_kwh,year,source");
             }
@@ -60,7 +48,7 @@ public final class GridIntensityTable {
             try {
                 row = new GridIntensity(f[0].trim(), f[1].trim(), Double.parseDouble(f[2].trim()), Integer.parseInt(f[3].trim()), f[4].trim());
             } catch (NumberFormatException e) {
-                throw CarbonException.badLine(fileName, lineNo, "g_co2e_per_kwh or year is not a number: " + line);
+                throw CarbonException.badLine(fileName, lineNo, "g_co2e_per_kwh or year is not a number: " + line.text());
             }
             if (rows.put(key(row.region()), row) != null) {
                 throw CarbonException.badLine(fileName, lineNo, "region " + row.region() + " listed twice");

@@ -1,11 +1,9 @@
 package ftenergy.meter.internal;
 
-import java.io.BufferedReader;
+import ftenergy.table.ReferenceCsv;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,26 +39,15 @@ public final class CpuTdpTable {
 
     static CpuTdpTable parse(InputStream in) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        int lineNo = 0;
-        boolean header = true;
-        for (String line; (line = reader.readLine()) != null; ) {
-            lineNo++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            if (header) {
-                header = false;
-                continue;
-            }
-            String[] f = line.split(",", 3);
+        for (ReferenceCsv.Row line : ReferenceCsv.rows(in, 3)) {
+            String[] f = line.fields();
             if (f.length < 3) {
-                throw new IOException(RESOURCE + ":" + lineNo + ": expected model,tdp_watts,source");
+                throw new IOException(RESOURCE + ":" + line.lineNumber() + ": expected model,tdp_watts,source");
             }
             try {
                 entries.add(new Entry(f[0].trim(), Double.parseDouble(f[1].trim()), f[2].trim()));
             } catch (NumberFormatException e) {
-                throw new IOException(RESOURCE + ":" + lineNo + ": tdp_watts '" + f[1] + "' is not a number", e);
+                throw new IOException(RESOURCE + ":" + line.lineNumber() + ": tdp_watts '" + f[1] + "' is not a number", e);
             }
         }
         return new CpuTdpTable(entries);
