@@ -4,6 +4,7 @@ import ftenergy.run.Hyperparameters;
 import ftenergy.run.ModelSpec;
 import ftenergy.run.RunKind;
 import ftenergy.run.RunSpec;
+import ftenergy.run.StopRule;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class SweepPlanner {
         List<String> teacherDeps = List.of();
         if (s.pretrain().enabled() && teacher.init().equals("scratch")) {
             RunSpec pretrain = spec(s, RunKind.PRETRAIN, s.corpus(), teacher, s.pretrain().hyperparameters(),
-                    s.pretrain().seed(), List.of(), "");
+                    s.pretrain().seed(), List.of(), "", null);
             runs.add(pretrain);
             teacherInit = "run:" + pretrain.runId();
             teacherDeps = List.of(pretrain.runId());
@@ -35,7 +36,7 @@ public final class SweepPlanner {
             ModelSpec student = new ModelSpec("distil-" + teacher.name(), Math.max(1, teacher.layers() / 2),
                     teacher.hidden(), teacher.heads(), teacher.intermediate(), teacherInit);
             RunSpec distill = spec(s, RunKind.DISTILL, s.corpus(), student, s.distill().hyperparameters(),
-                    s.distill().seed(), teacherDeps, "");
+                    s.distill().seed(), teacherDeps, "", null);
             runs.add(distill);
             studentInit = "run:" + distill.runId();
             studentDeps = List.of(distill.runId());
@@ -54,7 +55,7 @@ public final class SweepPlanner {
                 for (Hyperparameters hp : points) {
                     for (long seed : s.seeds()) {
                         RunSpec finetune = spec(s, RunKind.FINETUNE, task, base, hp, seed, deps,
-                                "train<=" + s.maxTrainExamples() + ";eval<=" + s.maxEvalExamples());
+                                "train<=" + s.maxTrainExamples() + ";eval<=" + s.maxEvalExamples(), s.earlyStop());
                         runs.add(finetune);
                         if (first == null) {
                             first = finetune;
@@ -68,7 +69,7 @@ public final class SweepPlanner {
                         ModelSpec tuned = new ModelSpec(base.name(), base.layers(), base.hidden(), base.heads(),
                                 base.intermediate(), "run:" + first.runId());
                         runs.add(spec(s, RunKind.INFERENCE, task, tuned, hp, first.seed(), List.of(first.runId()),
-                                "examples<=" + s.inferenceMaxExamples()));
+                                "examples<=" + s.inferenceMaxExamples(), null));
                     }
                 }
             }
@@ -104,10 +105,14 @@ public final class SweepPlanner {
     }
 
     private static RunSpec spec(SweepSettings s, RunKind kind, String task, ModelSpec model, Hyperparameters hp,
-            long seed, List<String> deps, String dataLimits) {
+            long seed, List<String> deps, String dataLimits, StopRule stopRule) {
         String canonical = String.join("|", s.id(), kind.label(), task, model.toString(), hp.toString(),
                 Long.toString(seed), "vocab=" + s.vocabSize() + ",lower=" + s.lowercase() + ",file=" + s.vocabFile(),
                 dataLimits, "gpus=" + s.gpusPerRun(), "eval-every=" + s.evalEverySteps());
-        return new RunSpec(RunIds.of(canonical), s.id(), kind, task, model, hp, seed, s.gpusPerRun(), deps);
+        // Appended only when set, so sweeps without a stop rule keep the run ids they always had.
+        if (stopRule != null) {
+            canonical += "|stop=" + stopRule;
+        }
+        return new RunSpec(RunIds.of(canonical), s.id(), kind, task, model, hp, seed, s.gpusPerRun(), deps, stopRule);
     }
 }

@@ -3,6 +3,7 @@ package ftenergy.plan;
 import ftenergy.config.ConfigReader;
 import ftenergy.run.Hyperparameters;
 import ftenergy.run.ModelSpec;
+import ftenergy.run.StopRule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +28,7 @@ import java.util.List;
  * @param maxSteps step cap per fine-tuning run (0 = none)
  * @param maxTrainExamples cap on training examples per task (0 = all)
  * @param maxEvalExamples cap on evaluation examples per task
+ * @param earlyStop fine-tuning runs end at the first evaluation reaching this, or {@code null}
  * @param inference whether inference runs are planned
  * @param inferenceBatchSizes batch sizes of inference runs
  * @param inferenceMaxExamples examples per inference run
@@ -56,6 +58,7 @@ public record SweepSettings(
         int maxSteps,
         int maxTrainExamples,
         int maxEvalExamples,
+        StopRule earlyStop,
         boolean inference,
         List<Integer> inferenceBatchSizes,
         int inferenceMaxExamples,
@@ -67,6 +70,9 @@ public record SweepSettings(
         int maxConcurrentRuns) {
 
     private static final String KEY = "ftenergy.sweep.";
+
+    /** Metrics the runs report at evaluations, hence the ones a stop rule can watch. */
+    static final List<String> EVAL_METRICS = List.of("accuracy", "f1", "exact_match", "mlm_loss", "mlm_accuracy");
 
     public SweepSettings {
         tasks = List.copyOf(tasks);
@@ -140,6 +146,7 @@ public record SweepSettings(
                 in.nonNegativeInt(KEY + "finetune.max-steps"),
                 in.nonNegativeInt(KEY + "finetune.max-train-examples"),
                 in.positiveInt(KEY + "finetune.max-eval-examples"),
+                earlyStop(in),
                 in.bool(KEY + "inference.enabled"),
                 positiveInts(in, "inference.batch-sizes"),
                 in.positiveInt(KEY + "inference.max-examples"),
@@ -149,6 +156,24 @@ public record SweepSettings(
                 in.optionalDoubleIn(KEY + "budget.kwh", 0, Double.MAX_VALUE),
                 in.optionalDoubleIn(KEY + "budget.co2-kg", 0, Double.MAX_VALUE),
                 in.nonNegativeInt(KEY + "max-concurrent-runs"));
+    }
+
+    private static StopRule earlyStop(ConfigReader in) {
+        String key = KEY + "finetune.early-stop.";
+        String metric = in.optionalString(key + "metric");
+        double target = in.optionalDoubleIn(key + "target", -Double.MAX_VALUE, Double.MAX_VALUE);
+        if (metric == null && Double.isNaN(target)) {
+            return null;
+        }
+        if (metric == null || Double.isNaN(target)) {
+            in.problem(key + (metric == null ? "metric" : "target"), "early stopping needs both a metric and a target");
+            return null;
+        }
+        if (!EVAL_METRICS.contains(metric)) {
+            in.problem(key + "metric", "unknown metric '" + metric + "'; runs report " + String.join(", ", EVAL_METRICS));
+            return null;
+        }
+        return new StopRule(metric, target);
     }
 
     private static PhaseSettings phase(ConfigReader in, String name) {

@@ -22,6 +22,7 @@ import java.time.Instant;
  * @param metricValue its final value (NaN when none)
  * @param status succeeded, failed or diverged
  * @param error the failure message, or {@code null}
+ * @param stopReason why the run ended before its planned steps (its stop rule was met), or {@code null}
  * @param codeVersion version of ftenergy that produced it
  * @param configHash hash of the resolved sweep config
  */
@@ -41,6 +42,7 @@ public record RunRecord(
         double metricValue,
         RunStatus status,
         String error,
+        String stopReason,
         String codeVersion,
         String configHash)
         implements Serializable {

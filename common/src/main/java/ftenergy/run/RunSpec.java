@@ -16,6 +16,7 @@ import java.util.List;
  * @param seed seed of data order, initialisation, dropout and masking
  * @param gpus GPUs this run asks for (0 on CPU)
  * @param dependsOn run ids whose checkpoints this run needs before it can start
+ * @param stopRule ends the run once an evaluation reaches a target, or {@code null} to run every planned step
  */
 public record RunSpec(
         String runId,
@@ -26,7 +27,8 @@ public record RunSpec(
         Hyperparameters hyperparameters,
         long seed,
         int gpus,
-        List<String> dependsOn)
+        List<String> dependsOn,
+        StopRule stopRule)
         implements Serializable {
 
     public RunSpec {

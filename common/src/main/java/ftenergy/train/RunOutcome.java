@@ -18,6 +18,7 @@ import java.util.List;
  * @param metricValue its last value; NaN if never evaluated
  * @param status succeeded, failed or diverged
  * @param error what went wrong (exception class and message), or {@code null}
+ * @param stopReason why training ended before its planned steps, or {@code null}
  * @param stepRecords one record per step, in order
  * @param evals every evaluation, in step order
  */
@@ -31,6 +32,7 @@ public record RunOutcome(
         double metricValue,
         RunStatus status,
         String error,
+        String stopReason,
         List<StepRecord> stepRecords,
         List<EvalPoint> evals) {
 

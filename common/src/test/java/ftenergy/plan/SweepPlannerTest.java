@@ -82,4 +82,38 @@ class SweepPlannerTest {
         assertTrue(message.contains("ftenergy.sweep.finetune.grid.batch-size (command line: 1): every value must be > 0, found -4"), message);
         assertTrue(message.contains("unknown model 'stduent'"), message);
     }
+
+    @Test
+    void earlyStop_goesOnFineTunesOnlyAndRenamesOnlyThem() {
+        SweepPlan plain = SweepPlanner.plan(settings(Map.of()));
+        SweepPlan stopping = SweepPlanner.plan(settings(Map.of(
+                "ftenergy.sweep.finetune.early-stop.metric", "accuracy",
+                "ftenergy.sweep.finetune.early-stop.target", "0.9")));
+        for (RunKind kind : RunKind.values()) {
+            for (int i = 0; i < plain.ofKind(kind).size(); i++) {
+                RunSpec before = plain.ofKind(kind).get(i);
+                RunSpec after = stopping.ofKind(kind).get(i);
+                if (kind == RunKind.FINETUNE) {
+                    assertEquals("accuracy>=0.9", after.stopRule().toString());
+                    assertNotEquals(before.runId(), after.runId());
+                } else if (kind != RunKind.INFERENCE) {
+                    assertEquals(null, after.stopRule());
+                    assertEquals(before.runId(), after.runId());
+                }
+                assertEquals(null, before.stopRule());
+            }
+        }
+    }
+
+    @Test
+    void earlyStop_needsAKnownMetricAndATarget() {
+        ConfigError half = assertThrows(ConfigError.class, () -> settings(Map.of(
+                "ftenergy.sweep.finetune.early-stop.metric", "accuracy")));
+        assertTrue(half.getMessage().contains("ftenergy.sweep.finetune.early-stop.target"), half.getMessage());
+        assertTrue(half.getMessage().contains("needs both a metric and a target"), half.getMessage());
+        ConfigError unknown = assertThrows(ConfigError.class, () -> settings(Map.of(
+                "ftenergy.sweep.finetune.early-stop.metric", "acuracy",
+                "ftenergy.sweep.finetune.early-stop.target", "0.9")));
+        assertTrue(unknown.getMessage().contains("unknown metric 'acuracy'; runs report accuracy, f1"), unknown.getMessage());
+    }
 }

@@ -178,6 +178,6 @@ final class SyntheticTasks {
     }
 
     static RunSpec spec(RunKind kind, ModelSpec model, Hyperparameters hp, long seed) {
-        return new RunSpec(kind.label() + "-" + seed, "test-sweep", kind, "toy", model, hp, seed, 0, List.of());
+        return new RunSpec(kind.label() + "-" + seed, "test-sweep", kind, "toy", model, hp, seed, 0, List.of(), null);
     }
 }

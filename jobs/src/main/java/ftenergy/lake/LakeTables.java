@@ -83,7 +83,9 @@ public final class LakeTables {
                     col("code_version", StringType, "ftenergy version"),
                     col("config_hash", StringType, "hash of the resolved sweep config"),
                     col("depends_on", createArrayType(StringType), "runs whose checkpoints this run used"),
-                    col("committed_at", TimestampType, "when the driver committed the row")),
+                    col("committed_at", TimestampType, "when the driver committed the row"),
+                    col("early_stop", StringType, "the run's stop rule (e.g. accuracy>=0.9), null if none"),
+                    col("stop_reason", StringType, "why the run ended before its planned steps, null if it did not")),
             List.of("run_id", "attempt"),
             List.of(),
             "one row per run attempt");

@@ -82,7 +82,9 @@ public final class RunRows {
                 run.codeVersion(),
                 run.configHash(),
                 spec.dependsOn().toArray(String[]::new),
-                timestamp(committedAt));
+                timestamp(committedAt),
+                spec.stopRule() == null ? null : spec.stopRule().toString(),
+                run.stopReason());
     }
 
     public static Dataset<Row> steps(SparkSession spark, RunResult result) {

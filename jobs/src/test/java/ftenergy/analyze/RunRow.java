@@ -71,6 +71,8 @@ final class RunRow {
         values.put("config_hash", "cfg");
         values.put("depends_on", new String[0]);
         values.put("committed_at", Timestamp.from(start.plusSeconds(61)));
+        values.put("early_stop", null);
+        values.put("stop_reason", null);
     }
 
     static RunRow of(String runId, String kind) {

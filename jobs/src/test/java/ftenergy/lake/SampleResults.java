@@ -25,7 +25,7 @@ public final class SampleResults {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         RunSpec spec = new RunSpec(runId, "sweep-test", RunKind.FINETUNE, "sst2-sentiment",
                 new ModelSpec("bert-tiny", 2, 64, 2, 256, "scratch"),
-                new Hyperparameters(5e-5, 8, 1, 0, 64, 0.1, 0.01, false), 7L, 0, List.of());
+                new Hyperparameters(5e-5, 8, 1, 0, 64, 0.1, 0.01, false), 7L, 0, List.of(), null);
         List<StepRecord> stepRows = new ArrayList<>();
         List<PowerSample> samples = new ArrayList<>();
         for (int i = 1; i <= steps; i++) {
@@ -36,7 +36,7 @@ public final class SampleResults {
         EnergyAccount energy = new EnergyAccount(1e-3, 0, 2e-4, "estimated-tdp", "absent", "estimated-ram", 1.09, 1.0, "US", 400);
         RunRecord run = new RunRecord(spec, attempt, 12345, new HostInfo("host-a", "Test CPU", "none", List.of()),
                 start, start.plusSeconds(steps), steps, steps * 8L, steps * 200L, steps * 256L, energy,
-                "accuracy", 0.75, RunStatus.SUCCEEDED, null, "test", "cafe");
+                "accuracy", 0.75, RunStatus.SUCCEEDED, null, null, "test", "cafe");
         return new RunResult(run, stepRows, samples, List.of(new EvalPoint(steps, "accuracy", 0.75, energy.kwh(), energy.co2Kg())));
     }
 }

@@ -33,14 +33,14 @@ class RunSchedulerTest {
 
     private static RunSpec spec(String id, String... deps) {
         return new RunSpec(id, "s", RunKind.FINETUNE, "t", new ModelSpec("m", 1, 8, 1, 16, "scratch"),
-                new Hyperparameters(1e-4, 2, 1, 0, 16, 0, 0, false), 1, 0, List.of(deps));
+                new Hyperparameters(1e-4, 2, 1, 0, 16, 0, 0, false), 1, 0, List.of(deps), null);
     }
 
     private static RunResult result(RunSpec spec, int attempt, RunStatus status, double kwh) {
         Instant now = Instant.now();
         EnergyAccount energy = new EnergyAccount(kwh, 0, 0, "estimated-tdp", "absent", "estimated-ram", 1, 1, "X", 500);
         return new RunResult(new RunRecord(spec, attempt, 1, new HostInfo("h", "c", "none", List.of()), now, now, 1, 1, 1, 1,
-                energy, "accuracy", 0.5, status, status == RunStatus.SUCCEEDED ? null : "boom", "v", "h"),
+                energy, "accuracy", 0.5, status, status == RunStatus.SUCCEEDED ? null : "boom", null, "v", "h"),
                 List.of(), List.of(), List.of());
     }
 

@@ -81,6 +81,10 @@ class SweepEndToEndTest {
         tiny.put("ftenergy.sweep.inference.batch-sizes", "[1, 4]");
         tiny.put("ftenergy.sweep.inference.max-examples", "8");
         tiny.put("ftenergy.meter.sample-interval", "200ms");
+        // Fine-tunes take 3 steps; a target any evaluation meets stops them at the one after step 2.
+        tiny.put("ftenergy.sweep.eval-every-steps", "2");
+        tiny.put("ftenergy.sweep.finetune.early-stop.metric", "accuracy");
+        tiny.put("ftenergy.sweep.finetune.early-stop.target", "0");
         config = LayeredConfig.load(null, Map.of(), tiny);
         ConfigReader in = new ConfigReader(config);
         app = AppSettings.read(in);
@@ -104,6 +108,19 @@ class SweepEndToEndTest {
         List<Row> rows = lake.read(LakeTables.RUNS).where(col("status").equalTo("succeeded")).collectAsList();
         assertEquals(plan.runs().size(), rows.size(), firstLog);
         assertEquals(plan.runs().size(), lake.read(LakeTables.RUNS).select("run_id").distinct().count());
+    }
+
+    @Test
+    void fineTunes_stopAtTheFirstEvaluationMeetingTheirRule() {
+        List<Row> finetunes = lake.read(LakeTables.RUNS).where(col("kind").equalTo("finetune")).collectAsList();
+        assertTrue(finetunes.size() >= 4, firstLog);
+        for (Row run : finetunes) {
+            assertEquals("accuracy>=0.0", run.getAs("early_stop"));
+            assertEquals(2L, run.<Long>getAs("steps"), run.toString());
+            assertTrue(run.<String>getAs("stop_reason").startsWith("accuracy>=0.0 reached at step 2 of 3"), run.toString());
+        }
+        assertTrue(firstLog.contains("(stopped early: accuracy>=0.0 reached at step 2 of 3"), firstLog);
+        assertEquals(0, lake.read(LakeTables.RUNS).where(col("kind").notEqual("finetune").and(col("stop_reason").isNotNull())).count());
     }
 
     @Test

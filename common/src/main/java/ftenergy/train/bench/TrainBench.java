@@ -112,7 +112,7 @@ public final class TrainBench {
     }
 
     private static TrainingLoop.Plan plan(int steps) {
-        return new TrainingLoop.Plan(steps, new LinearSchedule(LEARNING_RATE, 0, steps), 1.0, 0);
+        return new TrainingLoop.Plan(steps, new LinearSchedule(LEARNING_RATE, 0, steps), 1.0, 0, null);
     }
 
     /** Full-length sentences {@code [CLS] w1 .. wn [SEP]} of random non-special tokens, labels alternating. */

@@ -184,7 +184,7 @@ public final class RunContext implements AutoCloseable {
         RunLength length = new RunLength(Math.max(0, hp.epochs()), Math.max(0, hp.maxSteps()));
         int steps = Math.toIntExact(length.steps(batcher.batchesPerEpoch()));
         return new TrainingLoop.Plan(steps, LinearSchedule.of(hp.learningRate(), hp.warmupFraction(), steps),
-                options.maxGradNorm(), inputs.evalEverySteps());
+                options.maxGradNorm(), inputs.evalEverySteps(), spec.stopRule());
     }
 
     /**

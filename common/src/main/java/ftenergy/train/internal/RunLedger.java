@@ -27,6 +27,7 @@ public final class RunLedger {
     private long modelParams;
     private String metricName;
     private double metricValue = Double.NaN;
+    private String stopReason;
 
     /** A ledger reporting to {@code observer}, headlining {@code metricName} until an evaluation names one. */
     public RunLedger(RunObserver observer, String metricName) {
@@ -79,9 +80,14 @@ public final class RunLedger {
         }
     }
 
+    /** Records that training ended before its planned steps, and why. */
+    public void stoppedEarly(String reason) {
+        stopReason = reason;
+    }
+
     /** The run's outcome with this status; the metric is the last one evaluated, whatever the status. */
     public RunOutcome outcome(RunStatus status, String error) {
         return new RunOutcome(modelParams, steps.size(), examples, tokensReal, tokensPadded, metricName,
-                metricValue, status, error, steps, evals);
+                metricValue, status, error, stopReason, steps, evals);
     }
 }

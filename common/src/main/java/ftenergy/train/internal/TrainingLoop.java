@@ -7,8 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ftenergy.data.Batch;
+import ftenergy.run.StopRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntFunction;
 
 /**
@@ -32,8 +34,9 @@ public final class TrainingLoop {
      * @param schedule learning rate per step
      * @param maxGradNorm global gradient norm clip (0: none)
      * @param evalEverySteps evaluation interval (0: only at the end)
+     * @param stopRule ends training at the first evaluation that reaches its target; {@code null} for none
      */
-    public record Plan(int totalSteps, LinearSchedule schedule, double maxGradNorm, int evalEverySteps) {}
+    public record Plan(int totalSteps, LinearSchedule schedule, double maxGradNorm, int evalEverySteps, StopRule stopRule) {}
 
     private final ReplicaStore store;
     private final HeadTask task;
@@ -55,7 +58,9 @@ public final class TrainingLoop {
     }
 
     /**
-     * Trains for {@code plan.totalSteps()} steps over as many epochs as that takes.
+     * Trains for {@code plan.totalSteps()} steps over as many epochs as that takes, or until an
+     * evaluation meets the plan's stop rule (the learning-rate schedule is not shortened: the run
+     * stops where it is, as a user watching the metric would).
      *
      * @param epochBatches the batches of epoch {@code e} (0-based), in training order
      * @param evalBatches evaluation batches (may be empty: then nothing is evaluated)
@@ -74,8 +79,9 @@ public final class TrainingLoop {
                 }
                 step++;
                 trainStep(step, epoch, batch, plan);
-                if (plan.evalEverySteps() > 0 && step % plan.evalEverySteps() == 0 && step < plan.totalSteps()) {
-                    evaluate(evalBatches);
+                if (plan.evalEverySteps() > 0 && step % plan.evalEverySteps() == 0 && step < plan.totalSteps()
+                        && stopsAt(step, plan, evaluate(evalBatches))) {
+                    return;
                 }
             }
         }
@@ -147,9 +153,27 @@ public final class TrainingLoop {
         }
     }
 
-    private void evaluate(List<Batch> evalBatches) {
-        if (!evalBatches.isEmpty()) {
-            ledger.eval(HeadTask.evaluate(task, store, evalBatches, store.getManager()));
+    private List<Metric> evaluate(List<Batch> evalBatches) {
+        if (evalBatches.isEmpty()) {
+            return List.of();
         }
+        List<Metric> metrics = HeadTask.evaluate(task, store, evalBatches, store.getManager());
+        ledger.eval(metrics);
+        return metrics;
+    }
+
+    private boolean stopsAt(long step, Plan plan, List<Metric> metrics) {
+        StopRule rule = plan.stopRule();
+        if (rule == null) {
+            return false;
+        }
+        for (Metric metric : metrics) {
+            if (rule.reachedBy(metric.name(), metric.value())) {
+                ledger.stoppedEarly(String.format(Locale.ROOT, "%s reached at step %d of %d (%s = %.4f)",
+                        rule, step, plan.totalSteps(), metric.name(), metric.value()));
+                return true;
+            }
+        }
+        return false;
     }
 }

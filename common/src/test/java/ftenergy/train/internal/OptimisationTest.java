@@ -19,9 +19,12 @@ import ftenergy.model.BertConfig;
 import ftenergy.model.BertModel;
 import ftenergy.model.SpecialTokens;
 import ftenergy.model.TaskHead;
+import ftenergy.run.RunStatus;
 import ftenergy.run.StepRecord;
+import ftenergy.run.StopRule;
 import ftenergy.train.MaskingPolicy;
 import ftenergy.train.RunObserver;
+import ftenergy.train.RunOutcome;
 import ftenergy.train.SingleThreadTorch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,9 +119,41 @@ class OptimisationTest {
                     new SequenceClassificationTask(model), new AdamW(model.trainableParameters(), 0.01),
                     new RunLedger(counter, "accuracy"));
             List<Batch> batches = List.of(Batch.of(examples.subList(0, 16)), Batch.of(examples.subList(16, 32)));
-            loop.run(epoch -> batches, new TrainingLoop.Plan(5, LinearSchedule.of(1e-3, 0, 5), 1.0, 2), batches);
+            loop.run(epoch -> batches, new TrainingLoop.Plan(5, LinearSchedule.of(1e-3, 0, 5), 1.0, 2, null), batches);
             assertEquals(5, arrays.size());
             assertEquals(List.of(arrays.get(1), arrays.get(1), arrays.get(1), arrays.get(1)), arrays.subList(1, 5));
+        }
+    }
+
+    @Test
+    void stopRule_endsTrainingAtTheFirstEvaluationThatMeetsIt() {
+        RunOutcome met = trainTiny(new StopRule("accuracy", 0.0));
+        assertEquals(2, met.steps(), "stops at the first evaluation, every 2 steps");
+        assertEquals(1, met.evals().size(), "the stopping evaluation is the last one");
+        assertTrue(met.stopReason().startsWith("accuracy>=0.0 reached at step 2 of 6 (accuracy = "), met.stopReason());
+
+        RunOutcome missed = trainTiny(new StopRule("accuracy", 1.5));
+        assertEquals(6, missed.steps());
+        assertEquals(null, missed.stopReason());
+        assertEquals(3, missed.evals().size(), "steps 2 and 4, then the final one");
+    }
+
+    private static RunOutcome trainTiny(StopRule rule) {
+        List<Example> examples = new ArrayList<>();
+        Random random = new Random(1);
+        for (int i = 0; i < 16; i++) {
+            int[] ids = {101, 30 + random.nextInt(50), 30 + random.nextInt(50), 102};
+            examples.add(new Example("t", "train", "e" + i, ids, new int[4], i % 2, new int[0], -1, -1));
+        }
+        try (NDManager root = NDManager.newBaseManager()) {
+            BertModel model = BertModel.create(new BertConfig(200, 32, 1, 2, 64, 64, 2, 0.1f, 0.1f, 1e-12f, "gelu"),
+                    new TaskHead(TaskType.SEQUENCE_CLASSIFICATION, List.of("a", "b"))).initialize(root);
+            RunLedger ledger = new RunLedger(RunObserver.NONE, "accuracy");
+            TrainingLoop loop = new TrainingLoop(new ReplicaStore(root, List.of(root.getDevice())),
+                    new SequenceClassificationTask(model), new AdamW(model.trainableParameters(), 0.01), ledger);
+            List<Batch> batches = List.of(Batch.of(examples.subList(0, 8)), Batch.of(examples.subList(8, 16)));
+            loop.run(epoch -> batches, new TrainingLoop.Plan(6, LinearSchedule.of(1e-3, 0, 6), 1.0, 2, rule), batches);
+            return ledger.outcome(RunStatus.SUCCEEDED, null);
         }
     }
 
