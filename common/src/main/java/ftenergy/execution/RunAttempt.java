@@ -6,6 +6,7 @@ import ftenergy.carbon.CarbonSettings;
 import ftenergy.config.ConfigReader;
 import ftenergy.meter.EnergyMeter;
 import ftenergy.meter.Measurement;
+import ftenergy.meter.MeteredWork;
 import ftenergy.meter.MeterSettings;
 import ftenergy.run.EnergyAccount;
 import ftenergy.run.EvalPoint;
@@ -46,7 +47,9 @@ public final class RunAttempt {
         MeterSettings meterSettings = MeterSettings.read(in);
         in.finish();
         RunSpec spec = inputs.spec();
-        try (EnergyMeter meter = EnergyMeter.open(meterSettings, gpuAddresses)) {
+        // The slot is taken before the window opens: a run waiting for another must not be billed for it.
+        try (MeteredWork.Held slot = MeteredWork.acquire();
+                EnergyMeter meter = EnergyMeter.open(meterSettings, gpuAddresses)) {
             CarbonSettings carbon = CarbonSettings.read(in, meter.host().hostName());
             in.finish();
             Instant started = Instant.now();

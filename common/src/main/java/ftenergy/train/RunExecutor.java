@@ -1,6 +1,7 @@
 package ftenergy.train;
 
 import ftenergy.data.TaskType;
+import ftenergy.meter.MeteredWork;
 import ftenergy.run.RunKind;
 import ftenergy.run.RunSpec;
 import ftenergy.run.RunStatus;
@@ -8,7 +9,6 @@ import ftenergy.train.internal.DivergedException;
 import ftenergy.train.internal.RunContext;
 import ftenergy.train.internal.RunKinds;
 import ftenergy.train.internal.RunLedger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs one planned run in this JVM: pre-training, distillation, fine-tuning or inference
@@ -16,8 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>One run at a time per JVM, by construction.</b> DJL's PyTorch gradient collector is a
  * JVM-wide flag (a second concurrent one fails), and the energy meter attributes a device's whole
- * draw to the run on it. {@link #execute} therefore holds a JVM-wide lock for the whole run: a
- * second caller waits until the first returns. Spark executors should offer one task slot per
+ * draw to the run on it. {@link #execute} therefore holds the JVM's {@link MeteredWork} slot for
+ * the whole run: a second caller (run or metered inference) waits until the first returns. Spark executors should offer one task slot per
  * executor JVM for these runs (e.g. {@code spark.task.cpus} = executor cores).
  *
  * <p>Runs on the calling thread, which may be any thread (a Spark task's): autograd is switched
@@ -30,8 +30,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * exception's class and message; the steps taken before either are still reported.
  */
 public final class RunExecutor {
-
-    private static final ReentrantLock ONE_RUN_PER_JVM = new ReentrantLock();
 
     private RunExecutor() {}
 
@@ -59,8 +57,8 @@ public final class RunExecutor {
      */
     public static RunOutcome execute(RunSpec spec, RunInputs inputs, RunObserver observer, TrainingOptions options) {
         RunLedger ledger = new RunLedger(observer, headlineMetric(spec.kind(), inputs.task().type()));
-        ONE_RUN_PER_JVM.lock();
-        try (RunContext context = new RunContext(spec, inputs, options, ledger)) {
+        try (MeteredWork.Held slot = MeteredWork.acquire();
+                RunContext context = new RunContext(spec, inputs, options, ledger)) {
             switch (spec.kind()) {
                 case PRETRAIN -> RunKinds.pretrain(context);
                 case DISTILL -> RunKinds.distill(context);
@@ -73,8 +71,6 @@ public final class RunExecutor {
         } catch (RuntimeException | LinkageError e) {
             // LinkageError: a missing or mismatched native library is this run's failure, not the JVM's.
             return ledger.outcome(RunStatus.FAILED, e.getClass().getName() + ": " + e.getMessage());
-        } finally {
-            ONE_RUN_PER_JVM.unlock();
         }
     }
 

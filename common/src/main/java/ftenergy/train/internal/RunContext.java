@@ -12,6 +12,7 @@ import ftenergy.model.BertConfig;
 import ftenergy.model.BertModel;
 import ftenergy.model.Checkpoint;
 import ftenergy.model.CheckpointInfo;
+import ftenergy.model.Devices;
 import ftenergy.model.LoadedModel;
 import ftenergy.model.SpecialTokens;
 import ftenergy.model.TaskHead;

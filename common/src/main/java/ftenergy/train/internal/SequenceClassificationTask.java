@@ -6,6 +6,8 @@ import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
 import ftenergy.data.Example;
 import ftenergy.model.BertModel;
+import ftenergy.infer.HeadDecoder;
+import ftenergy.infer.HeadOutput;
 import ftenergy.model.ModelInput;
 import java.util.List;
 
@@ -13,10 +15,12 @@ import java.util.List;
 public final class SequenceClassificationTask implements HeadTask {
 
     private final BertModel model;
+    private final HeadDecoder decoder;
 
     /** Trains and scores {@code model}'s classification head. */
     public SequenceClassificationTask(BertModel model) {
         this.model = model;
+        this.decoder = new HeadDecoder(model, 1);
     }
 
     @Override
@@ -53,11 +57,10 @@ public final class SequenceClassificationTask implements HeadTask {
 
             @Override
             public void add(ParameterStore store, Batch batch, NDManager manager) {
-                NDArray sequence = model.encode(store, ModelInput.of(batch, manager), false);
-                long[] predicted = model.sequenceLogits(store, sequence, false).argMax(1).toLongArray();
+                List<HeadOutput> predicted = decoder.decode(store, batch, manager);
                 long[] gold = labels(batch);
                 for (int i = 0; i < gold.length; i++) {
-                    correct += predicted[i] == gold[i] ? 1 : 0;
+                    correct += predicted.get(i).label() == gold[i] ? 1 : 0;
                 }
                 total += gold.length;
             }

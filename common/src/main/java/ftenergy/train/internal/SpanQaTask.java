@@ -7,7 +7,10 @@ import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
 import ftenergy.data.Example;
 import ftenergy.model.BertModel;
+import ftenergy.infer.HeadDecoder;
+import ftenergy.infer.HeadOutput;
 import ftenergy.model.ModelInput;
+import ftenergy.text.TokenSpan;
 import ftenergy.text.Vocabulary;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +25,8 @@ import java.util.List;
 public final class SpanQaTask implements HeadTask {
 
     private final BertModel model;
-    private final int maxAnswerTokens;
     private final Vocabulary vocabulary;
+    private final HeadDecoder decoder;
 
     /**
      * @param vocabulary decodes answers to text for SQuAD's normalised scoring; {@code null} to
@@ -31,8 +34,8 @@ public final class SpanQaTask implements HeadTask {
      */
     public SpanQaTask(BertModel model, int maxAnswerTokens, Vocabulary vocabulary) {
         this.model = model;
-        this.maxAnswerTokens = maxAnswerTokens;
         this.vocabulary = vocabulary;
+        this.decoder = new HeadDecoder(model, maxAnswerTokens);
     }
 
     @Override
@@ -68,46 +71,17 @@ public final class SpanQaTask implements HeadTask {
         return example;
     }
 
-    /** The predicted span {@code [start, end]}, or {@code [0, 0]} for no answer. */
-    int[] predict(Example example, float[] start, float[] end, int offset) {
-        int[] types = example.typeIds();
-        boolean pair = Arrays.stream(types).anyMatch(t -> t == 1);
-        double best = Double.NEGATIVE_INFINITY;
-        int[] span = {0, 0};
-        int last = example.length() - 2; // the final [SEP] is never part of an answer
-        for (int s = 1; s <= last; s++) {
-            if (pair && types[s] != 1) {
-                continue;
-            }
-            for (int e = s; e <= last && e < s + maxAnswerTokens; e++) {
-                if (pair && types[e] != 1) {
-                    break;
-                }
-                double score = start[offset + s] + end[offset + e];
-                if (score > best) {
-                    best = score;
-                    span = new int[] {s, e};
-                }
-            }
-        }
-        double noAnswer = start[offset] + end[offset];
-        return noAnswer > best ? new int[] {0, 0} : span;
-    }
-
     @Override
     public Evaluation newEvaluation() {
         SquadScore score = new SquadScore();
         return new Evaluation() {
             @Override
             public void add(ParameterStore store, Batch batch, NDManager manager) {
-                ModelInput input = ModelInput.of(batch, manager);
-                NDArray sequence = model.encode(store, input, false);
-                NDList startEnd = model.spanLogits(store, sequence, input.attentionMask(), false);
-                float[] start = startEnd.get(0).toFloatArray();
-                float[] end = startEnd.get(1).toFloatArray();
+                List<HeadOutput> outputs = decoder.decode(store, batch, manager);
                 for (int row = 0; row < batch.size(); row++) {
                     Example example = checked(batch.examples().get(row));
-                    int[] predicted = predict(example, start, end, row * batch.seqLen());
+                    TokenSpan span = outputs.get(row).span();
+                    int[] predicted = {span.start(), span.end()};
                     int[] ids = example.inputIds();
                     if (vocabulary != null) {
                         score.add(answerText(vocabulary, ids, predicted),

@@ -6,6 +6,8 @@ import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
 import ftenergy.data.Example;
 import ftenergy.model.BertModel;
+import ftenergy.infer.HeadDecoder;
+import ftenergy.infer.HeadOutput;
 import ftenergy.model.ModelInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +19,12 @@ import java.util.List;
 public final class TokenClassificationTask implements HeadTask {
 
     private final BertModel model;
+    private final HeadDecoder decoder;
 
     /** Trains and scores {@code model}'s token-classification head. */
     public TokenClassificationTask(BertModel model) {
         this.model = model;
+        this.decoder = new HeadDecoder(model, 1);
     }
 
     @Override
@@ -75,16 +79,16 @@ public final class TokenClassificationTask implements HeadTask {
         return new Evaluation() {
             @Override
             public void add(ParameterStore store, Batch batch, NDManager manager) {
-                NDArray hidden = model.encode(store, ModelInput.of(batch, manager), false);
-                long[] predicted = model.tokenLogits(store, hidden, false).argMax(2).toLongArray();
+                List<HeadOutput> outputs = decoder.decode(store, batch, manager);
                 for (int row = 0; row < batch.size(); row++) {
                     int[] gold = batch.examples().get(row).tokenLabels();
+                    int[] predicted = outputs.get(row).tokenLabels();
                     List<String> goldTags = new ArrayList<>();
                     List<String> predictedTags = new ArrayList<>();
                     for (int col = 0; col < gold.length; col++) {
                         if (gold[col] != Example.IGNORE) {
                             goldTags.add(names.get(gold[col]));
-                            predictedTags.add(names.get((int) predicted[row * batch.seqLen() + col]));
+                            predictedTags.add(names.get(predicted[col]));
                         }
                     }
                     spans.add(goldTags, predictedTags);

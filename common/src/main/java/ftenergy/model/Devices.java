@@ -1,11 +1,11 @@
-package ftenergy.train.internal;
+package ftenergy.model;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The DJL devices of a run, from the GPU addresses Spark assigned it. */
+/** The DJL devices of a run or an inference task, from the GPU addresses Spark assigned it. */
 public final class Devices {
 
     private Devices() {}
