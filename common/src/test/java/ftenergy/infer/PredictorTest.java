@@ -4,18 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import ftenergy.data.Example;
 import ftenergy.data.TaskType;
-import ftenergy.model.BertConfig;
-import ftenergy.model.BertModel;
-import ftenergy.model.Checkpoint;
 import ftenergy.model.ModelException;
-import ftenergy.model.SpecialTokens;
 import ftenergy.model.TaskHead;
 import ftenergy.text.Encoded;
-import ftenergy.text.TokenizerJson;
-import ftenergy.text.Vocabulary;
 import ftenergy.train.SingleThreadTorch;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,19 +26,8 @@ class PredictorTest {
     @TempDir
     Path dir;
 
-    /** A fresh (untrained, but seeded) model with {@code head} saved with a tokenizer, as a fine-tune run leaves it. */
     private Path checkpoint(String name, TaskHead head) throws Exception {
-        Vocabulary vocabulary = new Vocabulary(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "film", "was",
-                "good", "bad", "a", "cast", "and", "plot", "in", "long", "who", "?", "tower", "stands", "there"));
-        Path tokenizer = dir.resolve("tokenizer.json");
-        TokenizerJson.write(vocabulary, true, tokenizer);
-        Path out = dir.resolve(name);
-        try (NDManager manager = NDManager.newBaseManager()) {
-            BertConfig config = new BertConfig(vocabulary.size(), 16, 1, 2, 32, 64, 2, 0.1f, 0.1f, 1e-12f, "gelu");
-            BertModel model = BertModel.create(config, head).initialize(manager);
-            Checkpoint.save(out, model, "bert-toy", SpecialTokens.of(vocabulary), tokenizer);
-        }
-        return out;
+        return TinyCheckpoints.write(dir, name, head);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package ftenergy.sweep;
 
+import ftenergy.executor.TaskGpus;
 import ftenergy.run.RunSpec;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.function.BiFunction;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.resource.ResourceProfile;
 import org.apache.spark.resource.ResourceProfileBuilder;
 import org.apache.spark.resource.TaskResourceRequests;
@@ -49,16 +49,7 @@ public final class SparkRunLauncher implements RunLauncher {
 
     private static Launched executeInTask(RunWork work) throws Exception {
         Instant started = Instant.now();
-        return new Launched(work.execute(gpuAddresses()), started);
-    }
-
-    private static List<String> gpuAddresses() {
-        TaskContext context = TaskContext.get();
-        if (context == null) {
-            return List.of();
-        }
-        scala.Option<ResourceInformation> gpus = context.resources().get("gpu");
-        return gpus.isDefined() ? List.of(gpus.get().addresses()) : List.of();
+        return new Launched(work.execute(TaskGpus.addresses()), started);
     }
 
     private static ResourceProfile gpuProfile(int gpus) {

@@ -1,0 +1,250 @@
+package ftenergy.inference;
+
+import com.typesafe.config.ConfigFactory;
+import ftenergy.config.ConfigReader;
+import ftenergy.data.Example;
+import ftenergy.executor.TaskGpus;
+import ftenergy.infer.HeadOutput;
+import ftenergy.infer.Prediction;
+import ftenergy.infer.Predictor;
+import ftenergy.meter.EnergyMeter;
+import ftenergy.meter.Measurement;
+import ftenergy.meter.MeterSettings;
+import ftenergy.meter.MeteredWork;
+import ftenergy.text.Encoded;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.TaskCompletionListener;
+
+/**
+ * One partition of {@link BertInference}: takes the JVM's metered-work slot, opens the meter on
+ * the task's GPUs (or the CPU), loads the checkpoint once, then streams the partition through it
+ * batch by batch, in order, appending prediction and measurement columns to each row.
+ *
+ * <p>A batch's seconds and joules run from its first row's tokenization to its predictions read
+ * back from the device. The partition's whole window (model loading included) is logged on the
+ * executor when the partition ends.
+ */
+final class InferencePartition implements MapPartitionsFunction<Row, Row> {
+
+    /**
+     * What to run, resolved on the driver.
+     *
+     * @param textIndex index of the text column, -1 with token ids
+     * @param pairIndex index of the second text (pair, or QA context), -1 for none
+     * @param idsIndex index of the token-id column, -1 with text
+     * @param typeIdsIndex index of the segment-id column, -1 for all zeros
+     * @param meterHocon {@code ftenergy.meter} settings as HOCON; reference defaults fill the rest
+     */
+    record Plan(String checkpoint, int textIndex, int pairIndex, int idsIndex, int typeIdsIndex, int batchSize,
+            int maxLength, String meterHocon, InferenceColumns columns) implements Serializable {}
+
+    private final Plan plan;
+
+    InferencePartition(Plan plan) {
+        this.plan = plan;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> input) {
+        if (!input.hasNext()) {
+            return Collections.emptyIterator();
+        }
+        return new Stream(input);
+    }
+
+    /** The partition's rows with predictions, produced a batch at a time as Spark pulls them. */
+    private final class Stream implements Iterator<Row> {
+
+        private final Iterator<Row> input;
+        private final Deque<Row> ready = new ArrayDeque<>();
+        private final String partition;
+        private final MeteredWork.Held slot;
+        private final EnergyMeter meter;
+        private final Predictor predictor;
+        private final String energySource;
+        private long rowsRead;
+        private int batches;
+        private double batchJoules;
+        private boolean closed;
+
+        Stream(Iterator<Row> input) {
+            this.input = input;
+            TaskContext task = TaskContext.get();
+            partition = task == null ? "p0" : "p" + task.partitionId() + "-a" + task.attemptNumber();
+            List<String> gpus = TaskGpus.addresses();
+            MeteredWork.Held held = MeteredWork.acquire();
+            EnergyMeter opened = null;
+            try {
+                opened = EnergyMeter.open(meterSettings(), gpus);
+                opened.begin("partition");
+                predictor = Predictor.open(Path.of(plan.checkpoint()), gpus, plan.maxLength());
+            } catch (RuntimeException e) {
+                if (opened != null) {
+                    opened.close();
+                }
+                held.close();
+                throw e;
+            }
+            slot = held;
+            meter = opened;
+            energySource = source(meter.provenance());
+            if (task != null) {
+                // Also when Spark stops pulling early (a limit, a failed task): free model, meter and slot.
+                task.addTaskCompletionListener((TaskCompletionListener) context -> close());
+            }
+        }
+
+        private MeterSettings meterSettings() {
+            ConfigReader in = new ConfigReader(ConfigFactory.parseString(plan.meterHocon())
+                    .withFallback(ConfigFactory.defaultReference()).resolve());
+            MeterSettings settings = MeterSettings.read(in);
+            in.finish();
+            return settings;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (ready.isEmpty() && !closed) {
+                if (input.hasNext()) {
+                    predictBatch();
+                } else {
+                    close();
+                }
+            }
+            return !ready.isEmpty();
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return ready.poll();
+        }
+
+        private void predictBatch() {
+            List<Row> rows = new ArrayList<>(plan.batchSize());
+            while (rows.size() < plan.batchSize() && input.hasNext()) {
+                rows.add(input.next());
+            }
+            double joulesBefore = meter.joulesSoFar();
+            long started = System.nanoTime();
+            List<Example> examples = new ArrayList<>(rows.size());
+            List<Encoded> encodings = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                rowsRead++;
+                String where = "row " + rowsRead + " of partition " + partition;
+                try {
+                    Encoded encoded = plan.idsIndex() >= 0 ? null : predictor.encode(text(row, plan.textIndex()),
+                            plan.pairIndex() < 0 ? null : text(row, plan.pairIndex()));
+                    encodings.add(encoded);
+                    examples.add(encoded != null ? predictor.example(where, encoded)
+                            : predictor.example(where, ids(row, plan.idsIndex()), typeIds(row)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+                }
+            }
+            List<HeadOutput> outputs = predictor.predict(examples);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double joules = meter.joulesSoFar() - joulesBefore;
+            batches++;
+            batchJoules += joules;
+            String batch = partition + "-b" + batches;
+            int seqLen = examples.stream().mapToInt(Example::length).max().orElse(0);
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                String pair = plan.pairIndex() < 0 ? null : row.getString(plan.pairIndex());
+                Prediction p = predictor.describe(outputs.get(i), examples.get(i), encodings.get(i), pair);
+                List<Object> values = new ArrayList<>(row.size() + 11);
+                for (int c = 0; c < row.size(); c++) {
+                    values.add(row.get(c));
+                }
+                values.addAll(predictionValues(p, outputs.get(i)));
+                values.addAll(List.of(batch, rows.size(), seqLen, examples.get(i).length(), seconds / rows.size(),
+                        joules / rows.size(), predictor.device().toString(), energySource));
+                ready.add(RowFactory.create(values.toArray()));
+            }
+        }
+
+        private List<Object> predictionValues(Prediction p, HeadOutput output) {
+            return switch (plan.columns().head()) {
+                case SEQUENCE_CLASSIFICATION -> List.of(p.label(), p.labelIndex(), p.score());
+                case TOKEN_CLASSIFICATION -> List.of(scala.jdk.javaapi.CollectionConverters.asScala(p.tags()).toSeq());
+                case SPAN_QA -> List.of(p.answer(), output.span().start(), output.span().end());
+                case MASKED_LM -> throw new IllegalStateException("refused on the driver");
+            };
+        }
+
+        private void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                Measurement window = meter.end("partition");
+                System.err.println(String.format(Locale.ROOT,
+                        "inference partition %s: %d rows in %d batches of up to %d on %s, %.2f s, %.3f J in batches"
+                                + " (%.4f J/row), %.3f J with model loading [%s]",
+                        partition, rowsRead, batches, plan.batchSize(), predictor.device(), window.durationSeconds(),
+                        batchJoules, rowsRead == 0 ? Double.NaN : batchJoules / rowsRead, window.totalJoules(), energySource));
+            } finally {
+                try {
+                    predictor.close();
+                    meter.close();
+                } finally {
+                    slot.close();
+                }
+            }
+        }
+    }
+
+    private static String text(Row row, int index) {
+        requireValue(row, index);
+        return row.getString(index);
+    }
+
+    private static int[] ids(Row row, int index) {
+        requireValue(row, index);
+        List<Integer> list = row.getList(index);
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void requireValue(Row row, int index) {
+        if (row.isNullAt(index)) {
+            String name = row.schema() == null ? "#" + index : row.schema().fields()[index].name();
+            throw new IllegalArgumentException("column '" + name + "' is null");
+        }
+    }
+
+    private int[] typeIds(Row row) {
+        int[] ids = ids(row, plan.idsIndex());
+        if (plan.typeIdsIndex() < 0 || row.isNullAt(plan.typeIdsIndex())) {
+            return new int[ids.length];
+        }
+        int[] types = ids(row, plan.typeIdsIndex());
+        if (types.length != ids.length) {
+            throw new IllegalArgumentException(types.length + " type ids for " + ids.length + " token ids");
+        }
+        return types;
+    }
+
+    private static String source(Map<String, String> provenance) {
+        StringBuilder out = new StringBuilder();
+        provenance.forEach((component, label) -> out.append(out.length() == 0 ? "" : ",").append(component).append('=').append(label));
+        return out.toString();
+    }
+}
