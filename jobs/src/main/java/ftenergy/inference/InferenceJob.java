@@ -1,0 +1,70 @@
+package ftenergy.inference;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Measures inference over a table: one {@link BertInference} pass per batch size, each summarised
+ * as examples/s, joules per example and kWh per 1,000 examples (the paper's inference unit); the
+ * scored rows of every pass optionally written to a Delta table.
+ */
+public final class InferenceJob {
+
+    /** Column of the output table telling the passes apart. */
+    public static final String PASS_BATCH_SIZE = "pass_batch_size";
+
+    private InferenceJob() {}
+
+    /** Runs every pass in order and prints one line per pass to {@code out}. */
+    public static List<InferencePass> run(Dataset<Row> input, InferenceRequest request, PrintStream out) {
+        // Every pass reads the same rows, in the same partitions.
+        Dataset<Row> rows = input.cache();
+        long total = rows.count();
+        out.printf(Locale.ROOT, "infer: %d rows in %d partitions, checkpoint %s, batch sizes %s%n", total,
+                rows.rdd().getNumPartitions(), request.checkpoint(), request.batchSizes());
+        List<InferencePass> passes = new ArrayList<>();
+        boolean first = true;
+        for (int batchSize : request.batchSizes()) {
+            Dataset<Row> scored = request.transformer(batchSize).transform(rows).withColumn(PASS_BATCH_SIZE, lit(batchSize));
+            Dataset<Row> measured = scored;
+            if (request.output() != null) {
+                scored.write().format("delta").mode(first ? "overwrite" : "append")
+                        .option("overwriteSchema", first ? "true" : "false").save(request.output());
+                measured = rows.sparkSession().read().format("delta").load(request.output())
+                        .where(col(PASS_BATCH_SIZE).equalTo(batchSize));
+            }
+            InferencePass pass = summarise(batchSize, measured);
+            passes.add(pass);
+            out.printf(Locale.ROOT, "infer: batch size %d: %d examples in %d batches, %.1f examples/s, %.4g J/example,"
+                            + " %.3g kWh per 1000 examples, %.3g J/token on %s [%s]%n",
+                    batchSize, pass.examples(), pass.batches(), pass.examplesPerSecond(), pass.joulesPerExample(),
+                    pass.kwhPerThousandExamples(), pass.joulesPerToken(), pass.device(), pass.energySource());
+            first = false;
+        }
+        rows.unpersist();
+        if (request.output() != null) {
+            out.println("infer: scored rows of every pass in " + request.output());
+        }
+        return passes;
+    }
+
+    private static InferencePass summarise(int batchSize, Dataset<Row> scored) {
+        Row totals = scored.agg(count(lit(1)), countDistinct(InferenceColumns.BATCH), sum(InferenceColumns.TOKENS),
+                sum(InferenceColumns.SECONDS), sum(InferenceColumns.JOULES), first(InferenceColumns.DEVICE),
+                first(InferenceColumns.ENERGY_SOURCE)).first();
+        return new InferencePass(batchSize, totals.getLong(0), totals.getLong(1), totals.isNullAt(2) ? 0 : totals.getLong(2),
+                totals.isNullAt(3) ? 0 : totals.getDouble(3), totals.isNullAt(4) ? 0 : totals.getDouble(4),
+                totals.getString(5), totals.getString(6));
+    }
+}

@@ -1,0 +1,36 @@
+package ftenergy.inference;
+
+/**
+ * One pass of {@link InferenceJob} over the table at one batch size.
+ *
+ * @param batchSize requested batch size (a partition's last batch may be smaller)
+ * @param examples rows predicted
+ * @param batches forward passes
+ * @param tokens real tokens of all rows
+ * @param seconds forward-pass seconds, summed over batches
+ * @param joules metered energy of the batches
+ * @param device device of the first partition
+ * @param energySource how the energy was obtained
+ */
+public record InferencePass(int batchSize, long examples, long batches, long tokens, double seconds, double joules,
+        String device, String energySource) {
+
+    private static final double JOULES_PER_KWH = 3.6e6;
+
+    public double joulesPerExample() {
+        return examples == 0 ? Double.NaN : joules / examples;
+    }
+
+    /** The paper's unit for inference: kWh per 1,000 examples. */
+    public double kwhPerThousandExamples() {
+        return joulesPerExample() * 1000 / JOULES_PER_KWH;
+    }
+
+    public double examplesPerSecond() {
+        return seconds > 0 ? examples / seconds : Double.NaN;
+    }
+
+    public double joulesPerToken() {
+        return tokens == 0 ? Double.NaN : joules / tokens;
+    }
+}
