@@ -138,6 +138,31 @@ public final class LakeTables {
             List.of(),
             "one row per evaluation point");
 
+    public static final LakeTable SWEEPS = new LakeTable(
+            "sweeps",
+            schema(
+                    col("sweep_id", StringType, "the sweep submitted"),
+                    col("submission_id", StringType, "one submission of it (random)"),
+                    col("started_at", TimestampType, "when the submission started launching"),
+                    col("ended_at", TimestampType, "when it ended; null: still running, or the driver died"),
+                    col("master", StringType, "Spark master it ran on"),
+                    col("code_version", StringType, "ftenergy version"),
+                    col("config_hash", StringType, "hash of the resolved sweep config"),
+                    col("planned", IntegerType, "runs the config expands to"),
+                    col("already_done", IntegerType, "runs an earlier submission had finished"),
+                    col("succeeded", IntegerType, "runs that succeeded in this submission"),
+                    col("failed", IntegerType, "runs whose every attempt failed"),
+                    col("diverged", IntegerType, "runs that diverged"),
+                    col("not_launched", createArrayType(StringType), "runs left unlaunched, as 'run_id: reason'"),
+                    col("budget_kwh", DoubleType, "energy budget of the sweep, null for none"),
+                    col("budget_co2_kg", DoubleType, "emissions budget of the sweep, null for none"),
+                    col("spent_kwh", DoubleType, "software energy of all the sweep's attempts so far"),
+                    col("spent_co2_kg", DoubleType, "emissions of all the sweep's attempts so far"),
+                    col("budget_spent", BooleanType, "whether the budget stopped launches")),
+            List.of("sweep_id", "submission_id"),
+            List.of(),
+            "one row per submission of a sweep");
+
     public static final LakeTable EXAMPLES = new LakeTable(
             "examples",
             schema(
@@ -161,7 +186,7 @@ public final class LakeTables {
 
     /** Tables created by {@code lake init}, in creation order. */
     public static List<LakeTable> all() {
-        List<LakeTable> tables = new ArrayList<>(List.of(RUNS, STEPS, POWER_SAMPLES, EVALS, EXAMPLES));
+        List<LakeTable> tables = new ArrayList<>(List.of(RUNS, STEPS, POWER_SAMPLES, EVALS, SWEEPS, EXAMPLES));
         tables.addAll(AnalysisTables.all());
         return List.copyOf(tables);
     }

@@ -6,6 +6,7 @@ import ftenergy.config.AppSettings;
 import ftenergy.execution.AttemptInputs;
 import ftenergy.execution.RunAttempt;
 import ftenergy.execution.TaskData;
+import ftenergy.lake.LakeTables;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
 import ftenergy.plan.RunIds;
@@ -52,12 +53,19 @@ public final class SweepJob {
             return work(inputs, taskData(data, sweep, spec));
         });
         int slots = slots(spark, sweep);
-        RunScheduler scheduler = new RunScheduler(plan, SweepStateReader.read(lake, sweep.id()), launcher,
-                new LakeWriter(lake)::commitAll,
-                new RunScheduler.Options(slots, sweep.retries(), new SweepBudget(sweep.budgetKwh(), sweep.budgetCo2Kg()),
-                        codeVersion(), configHash),
+        SweepState before = SweepStateReader.read(lake, sweep.id());
+        SweepBudget budget = new SweepBudget(sweep.budgetKwh(), sweep.budgetCo2Kg());
+        LakeWriter writer = new LakeWriter(lake);
+        Submission submission = Submission.start(sweep.id(), spark.master(), codeVersion(), configHash, plan.runs().size(),
+                budget, before.spentKwh(), before.spentCo2Kg());
+        writer.upsert(LakeTables.SWEEPS, submission.row(lake.spark()));
+        RunScheduler scheduler = new RunScheduler(plan, before, launcher, writer::commitAll,
+                new RunScheduler.Options(slots, sweep.retries(), budget, codeVersion(), configHash),
                 new SweepProgress(out, Duration.ofSeconds(30), slots));
-        return scheduler.run();
+        SweepOutcome outcome = scheduler.run();
+        SweepState after = SweepStateReader.read(lake, sweep.id());
+        writer.upsert(LakeTables.SWEEPS, submission.finish(outcome, after.spentKwh(), after.spentCo2Kg()).row(lake.spark()));
+        return outcome;
     }
 
     /** The work shipped to the executor; static so the closure captures only serializable values. */

@@ -134,6 +134,24 @@ class SweepEndToEndTest {
     }
 
     @Test
+    void sweepsTable_recordsTheSubmissionFromStartToEnd() {
+        int planned = SweepPlanner.plan(sweep).runs().size();
+        List<Row> first = lake.read(LakeTables.SWEEPS).where(col("sweep_id").equalTo("e2e").and(col("already_done").equalTo(0)))
+                .collectAsList();
+        assertEquals(1, first.size(), first.toString());
+        Row row = first.get(0);
+        assertEquals(planned, row.<Integer>getAs("planned"));
+        assertEquals(planned, row.<Integer>getAs("succeeded"));
+        assertEquals(0, row.<Integer>getAs("failed"));
+        assertTrue(row.getList(row.fieldIndex("not_launched")).isEmpty());
+        assertTrue(row.<java.sql.Timestamp>getAs("ended_at").after(row.getAs("started_at")));
+        assertTrue(row.<Double>getAs("spent_kwh") > 0);
+        assertEquals(false, row.<Boolean>getAs("budget_spent"));
+        assertTrue(row.isNullAt(row.fieldIndex("budget_kwh")));
+        assertTrue(row.<String>getAs("master").startsWith("local"), row.toString());
+    }
+
+    @Test
     void runRows_carryEnergyWithItsProvenance() {
         Row row = lake.read(LakeTables.RUNS).where(col("kind").equalTo("finetune")).first();
         assertTrue(row.<Double>getAs("energy_kwh") > 0, "energy measured or estimated");
@@ -149,6 +167,8 @@ class SweepEndToEndTest {
         long steps = lake.read(LakeTables.STEPS).count();
         SweepOutcome again = SweepJob.run(lake, config, app, sweep, new PrintStream(new ByteArrayOutputStream(), true));
         assertEquals(SweepPlanner.plan(sweep).runs().size(), again.skippedAlreadyDone());
+        assertEquals(1, lake.read(LakeTables.SWEEPS).where(col("already_done").equalTo(again.skippedAlreadyDone())
+                .and(col("succeeded").equalTo(0)).and(col("ended_at").isNotNull())).count());
         assertEquals(0, again.succeeded());
         assertEquals(runs, lake.read(LakeTables.RUNS).count());
         assertEquals(steps, lake.read(LakeTables.STEPS).count());
