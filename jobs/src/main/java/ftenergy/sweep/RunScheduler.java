@@ -125,8 +125,6 @@ public final class RunScheduler {
                 }
                 spentKwh += result.run().energy().kwh();
                 spentCo2 += result.run().energy().co2Kg();
-                progress.runFinished(result, spentKwh, spentCo2);
-                committer.submit(result);
                 RunSpec run = finished.spec();
                 RunStatus status = result.run().status();
                 if (status == RunStatus.SUCCEEDED) {
@@ -136,11 +134,15 @@ public final class RunScheduler {
                     deadEnds.add(run.runId());
                     diverged++;
                 } else if (triesThisSweep.get(run.runId()) <= options.retries()) {
+                    progress.retryQueued();
                     pending.put(run.runId(), run); // retried with the next attempt number
                 } else {
                     deadEnds.add(run.runId());
                     failed++;
                 }
+                // After the retry decision, so a retried attempt's line already counts the retry.
+                progress.runFinished(result, spentKwh, spentCo2);
+                committer.submit(result);
             }
         } finally {
             pool.shutdownNow();

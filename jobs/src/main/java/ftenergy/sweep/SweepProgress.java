@@ -60,6 +60,11 @@ public final class SweepProgress {
                 spentKwh);
     }
 
+    /** A failed attempt goes back in the queue: one more attempt to finish, so the count stays "k of all". */
+    synchronized void retryQueued() {
+        total++;
+    }
+
     synchronized void notLaunched(RunSpec run, String reason) {
         line("skip   %s %s %s: %s", run.runId(), run.kind().label(), run.task(), reason);
     }

@@ -75,6 +75,16 @@ class RunSchedulerTest {
     }
 
     @Test
+    void retriedAttempt_countsInTheProgressTotal() throws Exception {
+        SweepPlan plan = new SweepPlan("s", List.of(spec("a"), spec("b")));
+        run(plan, SweepState.empty(), 1, SweepBudget.unlimited(),
+                (spec, attempt) -> spec.runId().equals("a") && attempt == 1 ? null : RunStatus.SUCCEEDED);
+        String progress = log.toString();
+        assertTrue(progress.contains("[3/3] "), progress);
+        assertTrue(!progress.contains("/2] "), "a finished count ran past its total: " + progress);
+    }
+
+    @Test
     void dependents_waitForTheirDependencyAndAreNotLaunchedWhenItFails() throws Exception {
         SweepPlan plan = new SweepPlan("s", List.of(spec("pre"), spec("ft", "pre"), spec("other")));
         SweepOutcome outcome = run(plan, SweepState.empty(), 0, SweepBudget.unlimited(),
