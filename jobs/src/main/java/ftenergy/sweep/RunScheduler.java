@@ -126,7 +126,9 @@ public final class RunScheduler {
                 spentKwh += result.run().energy().kwh();
                 spentCo2 += result.run().energy().co2Kg();
                 progress.runFinished(result, spentKwh, spentCo2);
-                committer.submit(result);
+                Instant taskFinished = finished.launched().taskFinishedAt();
+                // A launch that failed never ran a task: its failure is known from when it reached the driver.
+                committer.submit(result, taskFinished != null ? taskFinished : Instant.now());
                 RunSpec run = finished.spec();
                 RunStatus status = result.run().status();
                 if (status == RunStatus.SUCCEEDED) {
@@ -156,7 +158,7 @@ public final class RunScheduler {
             return launcher.launch(run, attempt);
         } catch (Exception e) {
             return new RunLauncher.Launched(
-                    FailedAttempts.of(run, attempt, requested, e, options.codeVersion(), options.configHash()), null);
+                    FailedAttempts.of(run, attempt, requested, e, options.codeVersion(), options.configHash()), null, null);
         }
     }
 

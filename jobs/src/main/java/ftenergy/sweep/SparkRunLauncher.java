@@ -1,5 +1,6 @@
 package ftenergy.sweep;
 
+import ftenergy.run.RunResult;
 import ftenergy.run.RunSpec;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +50,8 @@ public final class SparkRunLauncher implements RunLauncher {
 
     private static Launched executeInTask(RunWork work) throws Exception {
         Instant started = Instant.now();
-        return new Launched(work.execute(gpuAddresses()), started);
+        RunResult result = work.execute(gpuAddresses());
+        return new Launched(result, started, Instant.now());
     }
 
     private static List<String> gpuAddresses() {

@@ -53,7 +53,7 @@ public final class SweepJob {
         });
         int slots = slots(spark, sweep);
         RunScheduler scheduler = new RunScheduler(plan, SweepStateReader.read(lake, sweep.id()), launcher,
-                new LakeWriter(lake)::commitAll,
+                new LakeWriter(lake)::appendBatch,
                 new RunScheduler.Options(slots, sweep.retries(), new SweepBudget(sweep.budgetKwh(), sweep.budgetCo2Kg()),
                         codeVersion(), configHash),
                 new SweepProgress(out, Duration.ofSeconds(30), slots));
