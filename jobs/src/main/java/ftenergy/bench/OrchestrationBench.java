@@ -22,8 +22,8 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Orchestration overhead of a sweep of many tiny runs: seconds from a run's result reaching the
- * driver to its rows being committed, seconds from launching a run's Spark job to its task
+ * Orchestration overhead of a sweep of many tiny runs: seconds from a run's task finishing to its
+ * rows being committed, seconds from launching a run's Spark job to its task
  * starting, and how busy the cores were while the sweep ran (process CPU time / wall time / cores).
  */
 public final class OrchestrationBench {
@@ -78,9 +78,9 @@ public final class OrchestrationBench {
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf("orchestration: %d runs succeeded, %d failed on %s in %.1f s%n", outcome.succeeded(), outcome.failed(),
                 spark.sparkContext().master(), wall);
-        out.printf("  result -> rows committed: median %.3f s, p90 %.3f s over %d runs (batched commits)%n",
+        out.printf("  task finished -> rows committed: median %.3f s, p90 %.3f s over %d runs (batched commits)%n",
                 quantile(outcome.commitSeconds(), 0.5), quantile(outcome.commitSeconds(), 0.9), outcome.commitSeconds().size());
-        out.printf("  launch -> task started:   median %.3f s, p90 %.3f s%n",
+        out.printf("  launch -> task started:          median %.3f s, p90 %.3f s%n",
                 quantile(outcome.launchSeconds(), 0.5), quantile(outcome.launchSeconds(), 0.9));
         out.printf("  cores busy (driver JVM CPU time / wall / %d cores): %.1f %%%n", cores, 100 * cpu / wall / cores);
     }

@@ -88,6 +88,10 @@ public final class RunRows {
     }
 
     public static Dataset<Row> steps(SparkSession spark, RunResult result) {
+        return spark.createDataFrame(stepRows(result), LakeTables.STEPS.schema());
+    }
+
+    static List<Row> stepRows(RunResult result) {
         String runId = result.run().spec().runId();
         int attempt = result.run().attempt();
         List<Row> rows = new ArrayList<>(result.steps().size());
@@ -95,27 +99,35 @@ public final class RunRows {
             rows.add(RowFactory.create(runId, attempt, s.step(), s.epoch(), s.batchSize(), s.seqLen(), s.tokensReal(),
                     s.tokensPadded(), s.loss(), s.learningRate(), s.stepSeconds(), s.energyJoules(), timestamp(s.at())));
         }
-        return spark.createDataFrame(rows, LakeTables.STEPS.schema());
+        return rows;
     }
 
     public static Dataset<Row> samples(SparkSession spark, RunResult result) {
+        return spark.createDataFrame(sampleRows(result), LakeTables.POWER_SAMPLES.schema());
+    }
+
+    static List<Row> sampleRows(RunResult result) {
         String runId = result.run().spec().runId();
         int attempt = result.run().attempt();
         List<Row> rows = new ArrayList<>(result.samples().size());
         for (PowerSample s : result.samples()) {
             rows.add(RowFactory.create(runId, attempt, timestamp(s.at()), s.component(), s.device(), s.watts(), s.joulesTotal()));
         }
-        return spark.createDataFrame(rows, LakeTables.POWER_SAMPLES.schema());
+        return rows;
     }
 
     public static Dataset<Row> evals(SparkSession spark, RunResult result) {
+        return spark.createDataFrame(evalRows(result), LakeTables.EVALS.schema());
+    }
+
+    static List<Row> evalRows(RunResult result) {
         String runId = result.run().spec().runId();
         int attempt = result.run().attempt();
         List<Row> rows = new ArrayList<>(result.evals().size());
         for (EvalPoint e : result.evals()) {
             rows.add(RowFactory.create(runId, attempt, e.step(), e.metricName(), e.metricValue(), e.energyKwhSoFar(), e.co2KgSoFar()));
         }
-        return spark.createDataFrame(rows, LakeTables.EVALS.schema());
+        return rows;
     }
 
     private static Timestamp timestamp(Instant instant) {

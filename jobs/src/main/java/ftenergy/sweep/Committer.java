@@ -24,7 +24,7 @@ final class Committer implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closing;
 
-    private record Arrival(RunResult result, Instant at) {}
+    private record Arrival(RunResult result, Instant finishedAt) {}
 
     Committer(ResultSink sink, SweepProgress progress) {
         this.sink = sink;
@@ -34,8 +34,9 @@ final class Committer implements AutoCloseable {
         writer.start();
     }
 
-    void submit(RunResult result) {
-        queue.add(new Arrival(result, Instant.now()));
+    /** Queues a result; {@code finishedAt} is when its task finished, where commit latency starts. */
+    void submit(RunResult result, Instant finishedAt) {
+        queue.add(new Arrival(result, finishedAt));
     }
 
     /** Commits whatever has arrived as one batch: when runs finish faster than Delta commits, batches grow. */
@@ -57,14 +58,14 @@ final class Committer implements AutoCloseable {
             try {
                 sink.commit(results);
                 Instant now = Instant.now();
-                batch.forEach(a -> latencies.add(Duration.between(a.at(), now).toNanos() / 1e9));
+                batch.forEach(a -> latencies.add(Duration.between(a.finishedAt(), now).toNanos() / 1e9));
             } catch (RuntimeException e) {
                 results.forEach(r -> progress.commitFailed(r, e));
             }
         }
     }
 
-    /** Seconds from each result's arrival on the driver to its commit, in commit order. */
+    /** Seconds from each result's task finishing to its rows being committed, in commit order. */
     List<Double> latencies() {
         synchronized (latencies) {
             return List.copyOf(latencies);

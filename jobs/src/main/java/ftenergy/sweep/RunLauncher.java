@@ -17,10 +17,12 @@ public interface RunLauncher {
     Launched launch(RunSpec spec, int attempt) throws Exception;
 
     /**
-     * A result and when its task started executing (to measure launch latency).
+     * A result and when its task started and finished executing (to measure launch and commit
+     * latency). Both instants are the executor's clock, so on a cluster they carry its skew.
      *
      * @param result the attempt's result
-     * @param taskStartedAt when the executor began the task
+     * @param taskStartedAt when the executor began the task; null when the launch itself failed
+     * @param taskFinishedAt when the executor had the result; null when the launch itself failed
      */
-    record Launched(RunResult result, Instant taskStartedAt) implements Serializable {}
+    record Launched(RunResult result, Instant taskStartedAt, Instant taskFinishedAt) implements Serializable {}
 }

@@ -142,7 +142,9 @@ public final class RunScheduler {
                 }
                 // After the retry decision, so a retried attempt's line already counts the retry.
                 progress.runFinished(result, spentKwh, spentCo2);
-                committer.submit(result);
+                Instant taskFinished = finished.launched().taskFinishedAt();
+                // A launch that failed never ran a task: its failure is known from when it reached the driver.
+                committer.submit(result, taskFinished != null ? taskFinished : Instant.now());
             }
         } finally {
             pool.shutdownNow();
@@ -158,7 +160,7 @@ public final class RunScheduler {
             return launcher.launch(run, attempt);
         } catch (Exception e) {
             return new RunLauncher.Launched(
-                    FailedAttempts.of(run, attempt, requested, e, options.codeVersion(), options.configHash()), null);
+                    FailedAttempts.of(run, attempt, requested, e, options.codeVersion(), options.configHash()), null, null);
         }
     }
 

@@ -1,6 +1,7 @@
 package ftenergy.sweep;
 
 import ftenergy.executor.TaskGpus;
+import ftenergy.run.RunResult;
 import ftenergy.run.RunSpec;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +50,8 @@ public final class SparkRunLauncher implements RunLauncher {
 
     private static Launched executeInTask(RunWork work) throws Exception {
         Instant started = Instant.now();
-        return new Launched(work.execute(TaskGpus.addresses()), started);
+        RunResult result = work.execute(TaskGpus.addresses());
+        return new Launched(result, started, Instant.now());
     }
 
     private static ResourceProfile gpuProfile(int gpus) {

@@ -1,5 +1,7 @@
 package ftenergy.sweep;
 
+import static org.apache.spark.sql.functions.col;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import ftenergy.config.AppSettings;
@@ -22,6 +24,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
 
 /**
  * {@code ftenergy sweep}: plan, prepare what is missing, then launch every run not yet succeeded,
@@ -56,16 +59,30 @@ public final class SweepJob {
         SweepState before = SweepStateReader.read(lake, sweep.id());
         SweepBudget budget = new SweepBudget(sweep.budgetKwh(), sweep.budgetCo2Kg());
         LakeWriter writer = new LakeWriter(lake);
+        warnAboutOpenSubmissions(lake, sweep.id(), out);
         Submission submission = Submission.start(sweep.id(), spark.master(), codeVersion(), configHash, plan.runs().size(),
                 budget, before.spentKwh(), before.spentCo2Kg());
         writer.upsert(LakeTables.SWEEPS, submission.row(lake.spark()));
-        RunScheduler scheduler = new RunScheduler(plan, before, launcher, writer::commitAll,
+        RunScheduler scheduler = new RunScheduler(plan, before, launcher, writer::appendBatch,
                 new RunScheduler.Options(slots, sweep.retries(), budget, codeVersion(), configHash),
                 new SweepProgress(out, Duration.ofSeconds(30), slots));
         SweepOutcome outcome = scheduler.run();
         SweepState after = SweepStateReader.read(lake, sweep.id());
         writer.upsert(LakeTables.SWEEPS, submission.finish(outcome, after.spentKwh(), after.spentCo2Kg()).row(lake.spark()));
         return outcome;
+    }
+
+    /**
+     * Commits append (see {@code LakeWriter.appendBatch}), so two live submissions of one sweep
+     * would both run and append the same attempts; say so when another submission has not ended.
+     */
+    private static void warnAboutOpenSubmissions(Lakehouse lake, String sweepId, PrintStream out) {
+        for (Row open : lake.read(LakeTables.SWEEPS).where(col("sweep_id").equalTo(sweepId).and(col("ended_at").isNull()))
+                .select("submission_id", "started_at", "master").collectAsList()) {
+            out.println("warning: submission " + open.get(0) + " of sweep " + sweepId + " (started " + open.get(1) + " on "
+                    + open.get(2) + ") never ended: its driver died, or it is still running. If it is running, stop one"
+                    + " of the two: both would run the same attempts and append their rows twice.");
+        }
     }
 
     /** The work shipped to the executor; static so the closure captures only serializable values. */

@@ -10,7 +10,7 @@ import java.util.List;
  * @param failed runs whose every attempt failed
  * @param diverged runs that diverged
  * @param notLaunched runs left unlaunched (budget spent, or a dependency failed), with the reason
- * @param commitSeconds seconds from each attempt's end to its rows being committed, in commit order
+ * @param commitSeconds seconds from each attempt's task finishing to its rows being committed, in commit order
  * @param launchSeconds seconds from each launch request to its Spark task starting, where known
  */
 public record SweepOutcome(int succeeded, int skippedAlreadyDone, int failed, int diverged, List<String> notLaunched,

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ftenergy.config.AppSettings;
+import ftenergy.run.RunResult;
+import ftenergy.sweep.SweepState;
+import ftenergy.sweep.SweepStateReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +120,66 @@ class LakehouseTest {
         }
         assertEquals(6, rows(LakeTables.RUNS, "par-"));
         assertEquals(12, rows(LakeTables.STEPS, "par-"));
+    }
+
+    @Test
+    void appendBatchTwice_keepsOneCopyInEveryTable() {
+        LakeWriter writer = new LakeWriter(shared);
+        List<RunResult> batch = List.of(SampleResults.result("app-a1", 1, 3), SampleResults.result("app-a2", 1, 2));
+        writer.appendBatch(batch);
+        writer.appendBatch(List.of(batch.get(1), batch.get(0)));
+        assertEquals(2, rows(LakeTables.RUNS, "app-a"));
+        assertEquals(5, rows(LakeTables.STEPS, "app-a"));
+        assertEquals(5, rows(LakeTables.POWER_SAMPLES, "app-a"));
+        assertEquals(2, rows(LakeTables.EVALS, "app-a"));
+    }
+
+    @Test
+    void appendBatchAfterPartialAppend_completesWithOneCopy() {
+        LakeWriter writer = new LakeWriter(shared);
+        RunResult result = SampleResults.result("app-b", 1, 4);
+        // An earlier call stopped after the steps append: no runs row, so the attempt does not count yet.
+        writer.appendOnce(LakeTables.STEPS, RunRows.stepRows(result), LakeWriter.batchId(List.of(result)));
+        assertEquals(0, rows(LakeTables.RUNS, "app-b"));
+        writer.appendBatch(List.of(result));
+        assertEquals(1, rows(LakeTables.RUNS, "app-b"));
+        assertEquals(4, rows(LakeTables.STEPS, "app-b"));
+        assertEquals(4, rows(LakeTables.POWER_SAMPLES, "app-b"));
+    }
+
+    @Test
+    void twoConcurrentAppendingWriters_loseNothing() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (String prefix : List.of("app-par-left", "app-par-right")) {
+                LakeWriter writer = new LakeWriter(shared);
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 3; i++) {
+                        writer.appendBatch(List.of(SampleResults.result(prefix + "-" + i, 1, 2)));
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(6, rows(LakeTables.RUNS, "app-par-"));
+        assertEquals(12, rows(LakeTables.STEPS, "app-par-"));
+    }
+
+    @Test
+    void sweepState_numbersRetriesPastAttemptsThatLeftOnlyChildRows() {
+        LakeWriter writer = new LakeWriter(shared);
+        writer.appendBatch(List.of(SampleResults.result("app-c", 1, 2)));
+        // Attempt 2's commit stopped after its evals: its rows stay, so a retry must not reuse 2.
+        RunResult crashed = SampleResults.result("app-c", 2, 2);
+        writer.appendOnce(LakeTables.EVALS, RunRows.evalRows(crashed), LakeWriter.batchId(List.of(crashed)));
+        SweepState state = SweepStateReader.read(shared, "sweep-test");
+        assertEquals(2, state.lastAttempt().get("app-c"));
+        assertTrue(state.succeeded().contains("app-c"));
     }
 
     @Test

@@ -52,7 +52,8 @@ class RunSchedulerTest {
             if (status == null) {
                 throw new IllegalStateException("executor lost");
             }
-            return new RunLauncher.Launched(result(spec, attempt, status, 1.0), Instant.now());
+            Instant now = Instant.now();
+            return new RunLauncher.Launched(result(spec, attempt, status, 1.0), now, now);
         };
         RunScheduler scheduler = new RunScheduler(plan, state, launcher, committed::addAll,
                 new RunScheduler.Options(2, retries, budget, "v", "h"),
