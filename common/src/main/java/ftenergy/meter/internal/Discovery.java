@@ -2,6 +2,8 @@ package ftenergy.meter.internal;
 
 import ftenergy.meter.HostDescription;
 import ftenergy.meter.Provenance;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,7 @@ public record Discovery(List<EnergySource> sources, ProcFs procFs, HostDescripti
 
     public Discovery {
         sources = List.copyOf(sources);
-        provenance = Map.copyOf(provenance);
+        // Map.copyOf would forget the component order callers print and store.
+        provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
     }
 }

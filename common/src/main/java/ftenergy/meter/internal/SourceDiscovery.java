@@ -43,7 +43,7 @@ public final class SourceDiscovery {
         Tdp tdp = resolveTdp(cpu);
 
         List<EnergySource> sources = new ArrayList<>();
-        Map<String, Provenance> provenance = new LinkedHashMap<>();
+        Map<String, Provenance> found = new LinkedHashMap<>();
         RaplZones rapl = new RaplDiscovery(files).find(settings.sysfsRoot());
         EnergySource cpuSource = procFs == null ? null : cpuSource(rapl, tdp.watts() * cpu.sockets(), tdp.source());
         NvmlGpuSource gpuSource = gpuSource(gpuAddresses);
@@ -51,11 +51,13 @@ public final class SourceDiscovery {
         for (EnergySource s : new EnergySource[] {cpuSource, gpuSource, ramSource}) {
             if (s != null) {
                 sources.add(s);
-                provenance.put(s.component(), s.provenance());
+                found.put(s.component(), s.provenance());
             }
         }
+        // Always cpu, gpu, ram, in that order: the order of the runs table's source columns.
+        Map<String, Provenance> provenance = new LinkedHashMap<>();
         for (String component : List.of("cpu", "gpu", "ram")) {
-            provenance.putIfAbsent(component, Provenance.ABSENT);
+            provenance.put(component, found.getOrDefault(component, Provenance.ABSENT));
         }
         List<GpuDescription> gpus = gpuSource == null ? List.of() : gpuSource.descriptions();
         HostDescription host = new HostDescription(hostName(procFs), cpu.model(), cpu.sockets(), cpu.logicalCpus(), tdp.watts(), tdp.source(), gpus);
