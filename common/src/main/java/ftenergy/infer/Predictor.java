@@ -77,11 +77,7 @@ public final class Predictor implements AutoCloseable {
      * @throws ModelException naming the checkpoint when it has no task head to predict with
      */
     public static Predictor open(Path checkpoint, List<String> gpuAddresses, int maxLength) {
-        CheckpointInfo info = Checkpoint.readInfo(checkpoint);
-        if (info.head() == null || info.head().type() == TaskType.MASKED_LM) {
-            throw new ModelException(checkpoint, "stores " + (info.head() == null ? "no head" : "a masked-LM head")
-                    + "; inference needs a fine-tuned checkpoint (a finetune run's)");
-        }
+        CheckpointInfo info = fineTuned(checkpoint);
         int positions = info.config().maxPositionEmbeddings();
         if (maxLength < 8 || maxLength > positions) {
             throw new IllegalArgumentException("max length must be in 8.." + positions + " for " + checkpoint + ", was " + maxLength);
@@ -100,6 +96,20 @@ public final class Predictor implements AutoCloseable {
             noGrad.close();
             throw e;
         }
+    }
+
+    /**
+     * What a checkpoint's config says, once it is known to have a head to predict with.
+     *
+     * @throws ModelException naming the checkpoint when it stores no head or only a masked-LM one
+     */
+    public static CheckpointInfo fineTuned(Path checkpoint) {
+        CheckpointInfo info = Checkpoint.readInfo(checkpoint);
+        if (info.head() == null || info.head().type() == TaskType.MASKED_LM) {
+            throw new ModelException(checkpoint, "stores " + (info.head() == null ? "no head" : "a masked-LM head")
+                    + "; inference needs a fine-tuned checkpoint (a finetune run's)");
+        }
+        return info;
     }
 
     /** The stored tokenizer; a bare {@code vocab.txt} (an imported Google checkpoint) is read as uncased WordPiece. */

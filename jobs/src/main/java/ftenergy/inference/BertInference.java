@@ -1,8 +1,8 @@
 package ftenergy.inference;
 
-import ftenergy.data.TaskType;
-import ftenergy.model.Checkpoint;
+import ftenergy.infer.Predictor;
 import ftenergy.model.CheckpointInfo;
+import ftenergy.model.ModelException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.ml.Transformer;
@@ -188,9 +188,10 @@ public final class BertInference extends Transformer implements DefaultParamsWri
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         StructType input = dataset.schema();
-        StructType output = transformSchema(input);
-        InferenceColumns columns = columns();
-        int positions = Checkpoint.readInfo(Path.of(getCheckpoint())).config().maxPositionEmbeddings();
+        CheckpointInfo info = fineTunedCheckpoint();
+        InferenceColumns columns = new InferenceColumns($(predictionCol), info.head().type());
+        StructType output = outputSchema(input, columns);
+        int positions = info.config().maxPositionEmbeddings();
         int length = (Integer) $(maxLength);
         if (length > positions || (length > 0 && length < 8)) {
             throw new IllegalArgumentException("maxLength " + length + " must be 0 (the model's limit) or in 8.."
@@ -205,7 +206,10 @@ public final class BertInference extends Transformer implements DefaultParamsWri
     /** The input schema with the prediction and measurement columns; fails naming a missing or mistyped column. */
     @Override
     public StructType transformSchema(StructType schema) {
-        InferenceColumns columns = columns();
+        return outputSchema(schema, new InferenceColumns($(predictionCol), fineTunedCheckpoint().head().type()));
+    }
+
+    private StructType outputSchema(StructType schema, InferenceColumns columns) {
         if ($(inputIdsCol).isEmpty()) {
             require(schema, $(textCol), DataTypes.StringType, "textCol");
             if (!$(textPairCol).isEmpty()) {
@@ -221,16 +225,17 @@ public final class BertInference extends Transformer implements DefaultParamsWri
         return columns.appendTo(schema);
     }
 
-    private InferenceColumns columns() {
+    /** The checkpoint's config, read on the driver: its head decides the output schema. */
+    private CheckpointInfo fineTunedCheckpoint() {
         if (getCheckpoint().isEmpty()) {
             throw new IllegalArgumentException("BertInference needs a checkpoint: setCheckpoint(<fine-tuned checkpoint directory>)");
         }
-        CheckpointInfo info = Checkpoint.readInfo(Path.of(getCheckpoint()));
-        if (info.head() == null || info.head().type() == TaskType.MASKED_LM) {
-            throw new IllegalArgumentException("checkpoint " + getCheckpoint() + " stores "
-                    + (info.head() == null ? "no head" : "a masked-LM head") + "; inference needs a fine-tuned checkpoint (a finetune run's)");
+        try {
+            return Predictor.fineTuned(Path.of(getCheckpoint()));
+        } catch (ModelException e) {
+            // Spark ML reports bad params and schemas as IllegalArgumentException.
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return new InferenceColumns($(predictionCol), info.head().type());
     }
 
     private static void require(StructType schema, String column, DataType type, String param) {
