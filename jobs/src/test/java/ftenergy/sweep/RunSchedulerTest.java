@@ -82,7 +82,11 @@ class RunSchedulerTest {
                 (spec, attempt) -> spec.runId().equals("a") && attempt == 1 ? null : RunStatus.SUCCEEDED);
         String progress = log.toString();
         assertTrue(progress.contains("[3/3] "), progress);
-        assertTrue(!progress.contains("/2] "), "a finished count ran past its total: " + progress);
+        java.util.regex.Matcher counts = java.util.regex.Pattern.compile("\\[(\\d+)/(\\d+)] ").matcher(progress);
+        while (counts.find()) {
+            assertTrue(Integer.parseInt(counts.group(1)) <= Integer.parseInt(counts.group(2)),
+                    "a finished count ran past its total: " + progress);
+        }
     }
 
     @Test
