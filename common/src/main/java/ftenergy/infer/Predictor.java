@@ -56,9 +56,10 @@ public final class Predictor implements AutoCloseable {
     private final HeadDecoder decoder;
     private final TextTokenizer tokenizer;
     private final int maxLength;
+    private final long parameterCount;
 
     private Predictor(Path checkpoint, CheckpointInfo info, NoGrad noGrad, NDManager root, HeadDecoder decoder,
-            TextTokenizer tokenizer, int maxLength) {
+            TextTokenizer tokenizer, int maxLength, long parameterCount) {
         this.checkpoint = checkpoint;
         this.info = info;
         this.noGrad = noGrad;
@@ -67,6 +68,7 @@ public final class Predictor implements AutoCloseable {
         this.decoder = decoder;
         this.tokenizer = tokenizer;
         this.maxLength = maxLength;
+        this.parameterCount = parameterCount;
     }
 
     /**
@@ -90,7 +92,7 @@ public final class Predictor implements AutoCloseable {
             LoadedModel loaded = Checkpoint.load(checkpoint, root, null);
             HeadDecoder decoder = new HeadDecoder(loaded.model(), MAX_ANSWER_TOKENS);
             tokenizer = tokenizer(checkpoint, maxLength);
-            return new Predictor(checkpoint, info, noGrad, root, decoder, tokenizer, maxLength);
+            return new Predictor(checkpoint, info, noGrad, root, decoder, tokenizer, maxLength, loaded.model().parameterCount());
         } catch (RuntimeException e) {
             root.close();
             noGrad.close();
@@ -147,6 +149,11 @@ public final class Predictor implements AutoCloseable {
     /** The device the model runs on. */
     public Device device() {
         return root.getDevice();
+    }
+
+    /** The model's parameters, as a training run of it counts them. */
+    public long parameterCount() {
+        return parameterCount;
     }
 
     /**

@@ -1,5 +1,6 @@
 package ftenergy.meter;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,7 +34,8 @@ public record Measurement(
         double ramJoules,
         Provenance cpuProvenance,
         Provenance gpuProvenance,
-        Provenance ramProvenance) {
+        Provenance ramProvenance)
+        implements Serializable {
 
     public Measurement {
         gpuJoulesByDevice = Collections.unmodifiableMap(new LinkedHashMap<>(gpuJoulesByDevice));

@@ -11,14 +11,16 @@ import ftenergy.train.internal.RunKinds;
 import ftenergy.train.internal.RunLedger;
 
 /**
- * Runs one planned run in this JVM: pre-training, distillation, fine-tuning or inference
- * measurement, dispatched on {@link RunSpec#kind()}.
+ * Runs one planned training run in this JVM: pre-training, distillation or fine-tuning,
+ * dispatched on {@link RunSpec#kind()}. Inference runs are not trained: the sweep runs them through
+ * the Spark side's DataFrame inference, which meters each partition itself.
  *
  * <p><b>One run at a time per JVM, by construction.</b> DJL's PyTorch gradient collector is a
  * JVM-wide flag (a second concurrent one fails), and the energy meter attributes a device's whole
  * draw to the run on it. {@link #execute} therefore holds the JVM's {@link MeteredWork} slot for
- * the whole run: a second caller (run or metered inference) waits until the first returns. Spark executors should offer one task slot per
- * executor JVM for these runs (e.g. {@code spark.task.cpus} = executor cores).
+ * the whole run: a second caller (run or metered inference) waits until the first returns. Spark
+ * executors should offer one task slot per executor JVM for these runs (e.g. {@code spark.task.cpus}
+ * = executor cores).
  *
  * <p>Runs on the calling thread, which may be any thread (a Spark task's): autograd is switched
  * off for the run outside gradient collectors and restored afterwards. The device is the GPU of
@@ -49,8 +51,7 @@ public final class RunExecutor {
      *   <li>{@code FINETUNE}: a fresh head for {@code inputs.task()} on {@code initCheckpoint}'s
      *       encoder (or a model from scratch); AdamW with linear warm-up and decay, gradient clipping;
      *       evaluated every {@code evalEverySteps} and at the end.
-     *   <li>{@code INFERENCE}: forward passes over {@code inputs.eval()} at batch size 1, then at
-     *       {@code hyperparameters.batchSize}; one step row per pass over a batch.
+     *   <li>{@code INFERENCE}: refused (a failed outcome naming the run), see the class comment.
      * </ul>
      *
      * @param observer the meter and progress reporting; called on this thread
@@ -63,7 +64,8 @@ public final class RunExecutor {
                 case PRETRAIN -> RunKinds.pretrain(context);
                 case DISTILL -> RunKinds.distill(context);
                 case FINETUNE -> RunKinds.finetune(context);
-                case INFERENCE -> RunKinds.inference(context);
+                case INFERENCE -> throw new TrainException(spec.runId(),
+                        "is an inference run: inference runs go through DataFrame inference (ftenergy.inference.BertInference), not the trainer");
             }
             return ledger.outcome(RunStatus.SUCCEEDED, null);
         } catch (DivergedException e) {

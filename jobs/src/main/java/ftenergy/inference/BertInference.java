@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
 
 /**
  * Runs a fine-tuned checkpoint over a DataFrame: a Spark ML {@link Transformer}, so it fits in a
@@ -187,6 +188,17 @@ public final class BertInference extends Transformer implements DefaultParamsWri
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
+        return transformMeasured(dataset, null);
+    }
+
+    /**
+     * {@link #transform(Dataset)}, and each partition adds its {@link PartitionMeasurement} to
+     * {@code measurements} when its last row is out: the whole metered window (model loading
+     * included) per component, its batches and its power samples. Spark applies the additions of
+     * successful task attempts once per action that computes the partitions; register the
+     * accumulator with this session's context.
+     */
+    public Dataset<Row> transformMeasured(Dataset<?> dataset, CollectionAccumulator<PartitionMeasurement> measurements) {
         StructType input = dataset.schema();
         CheckpointInfo info = fineTunedCheckpoint();
         InferenceColumns columns = new InferenceColumns($(predictionCol), info.head().type());
@@ -199,7 +211,7 @@ public final class BertInference extends Transformer implements DefaultParamsWri
         }
         InferencePartition.Plan plan = new InferencePartition.Plan(getCheckpoint(), index(input, textCol),
                 index(input, textPairCol), index(input, inputIdsCol), index(input, typeIdsCol), getBatchSize(),
-                length == 0 ? positions : length, $(meterConf), columns);
+                length == 0 ? positions : length, $(meterConf), columns, measurements);
         return dataset.toDF().mapPartitions(new InferencePartition(plan), Encoders.row(output));
     }
 

@@ -14,6 +14,7 @@ import ftenergy.meter.MeteredWork;
 import ftenergy.text.Encoded;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +28,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.TaskCompletionListener;
 
 /**
@@ -48,9 +50,11 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
      * @param idsIndex index of the token-id column, -1 with text
      * @param typeIdsIndex index of the segment-id column, -1 for all zeros
      * @param meterHocon {@code ftenergy.meter} settings as HOCON; reference defaults fill the rest
+     * @param measurements receives each partition's measurement when it ends; {@code null} for none
      */
     record Plan(String checkpoint, int textIndex, int pairIndex, int idsIndex, int typeIdsIndex, int batchSize,
-            int maxLength, String meterHocon, InferenceColumns columns) implements Serializable {}
+            int maxLength, String meterHocon, InferenceColumns columns,
+            CollectionAccumulator<PartitionMeasurement> measurements) implements Serializable {}
 
     private final Plan plan;
 
@@ -76,8 +80,8 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
         private final EnergyMeter meter;
         private final Predictor predictor;
         private final String energySource;
+        private final List<BatchMeasurement> batches = new ArrayList<>();
         private long rowsRead;
-        private int batches;
         private double batchJoules;
         private boolean closed;
 
@@ -161,10 +165,11 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
             List<HeadOutput> outputs = predictor.predict(examples);
             double seconds = (System.nanoTime() - started) / 1e9;
             double joules = meter.joulesSoFar() - joulesBefore;
-            batches++;
             batchJoules += joules;
-            String batch = partition + "-b" + batches;
+            String batch = partition + "-b" + (batches.size() + 1);
             int seqLen = examples.stream().mapToInt(Example::length).max().orElse(0);
+            batches.add(new BatchMeasurement(batch, rows.size(), seqLen,
+                    examples.stream().mapToLong(Example::length).sum(), seconds, joules, Instant.now()));
             for (int i = 0; i < rows.size(); i++) {
                 Row row = rows.get(i);
                 String pair = plan.pairIndex() < 0 ? null : row.getString(plan.pairIndex());
@@ -196,10 +201,14 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
             closed = true;
             try {
                 Measurement window = meter.end("partition");
+                if (plan.measurements() != null) {
+                    plan.measurements().add(new PartitionMeasurement(partition, meter.host().toHostInfo(),
+                            predictor.device().toString(), predictor.parameterCount(), window, batches, meter.samples()));
+                }
                 System.err.println(String.format(Locale.ROOT,
                         "inference partition %s: %d rows in %d batches of up to %d on %s, %.2f s, %.3f J in batches"
                                 + " (%.4f J/row), %.3f J with model loading [%s]",
-                        partition, rowsRead, batches, plan.batchSize(), predictor.device(), window.durationSeconds(),
+                        partition, rowsRead, batches.size(), plan.batchSize(), predictor.device(), window.durationSeconds(),
                         batchJoules, rowsRead == 0 ? Double.NaN : batchJoules / rowsRead, window.totalJoules(), energySource));
             } finally {
                 try {

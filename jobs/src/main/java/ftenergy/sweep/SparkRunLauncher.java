@@ -35,9 +35,7 @@ public final class SparkRunLauncher implements RunLauncher {
 
     @Override
     public Launched launch(RunSpec spec, int attempt) {
-        // Job group and description are thread-local properties: each scheduler thread sets its own.
-        spark.setJobGroup(spec.runId(), spec.kind().label() + " " + spec.task() + " " + spec.model().name()
-                + " seed " + spec.seed() + " attempt " + attempt, true);
+        nameJob(spark, spec, attempt);
         RunWork task = work.apply(spec, attempt);
         JavaRDD<RunWork> rdd = spark.parallelize(List.of(task), 1);
         if (spec.gpus() > 0) {
@@ -46,6 +44,15 @@ public final class SparkRunLauncher implements RunLauncher {
         List<Launched> out = rdd.map(SparkRunLauncher::executeInTask).collect();
         spark.clearJobGroup();
         return out.get(0);
+    }
+
+    /**
+     * Names this thread's next Spark jobs after the run: group = run id (cancellable alone),
+     * description = what it is. Both are thread-local properties: each scheduler thread sets its own.
+     */
+    static void nameJob(JavaSparkContext spark, RunSpec spec, int attempt) {
+        spark.setJobGroup(spec.runId(), spec.kind().label() + " " + spec.task() + " " + spec.model().name()
+                + " seed " + spec.seed() + " attempt " + attempt, true);
     }
 
     private static Launched executeInTask(RunWork work) throws Exception {

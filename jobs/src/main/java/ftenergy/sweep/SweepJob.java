@@ -17,6 +17,7 @@ import ftenergy.plan.SweepPlanner;
 import ftenergy.plan.SweepSettings;
 import ftenergy.prepare.PrepareJob;
 import ftenergy.prepare.PreparedData;
+import ftenergy.run.RunKind;
 import ftenergy.run.RunSpec;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -49,12 +50,16 @@ public final class SweepJob {
         String configHocon = config.root().render(ConfigRenderOptions.concise());
         String configHash = RunIds.of(config.getConfig("ftenergy.sweep").root().render(ConfigRenderOptions.concise()));
         String checkpoints = app.checkpoints().toAbsolutePath().toString();
-        SparkRunLauncher launcher = new SparkRunLauncher(spark, (spec, attempt) -> {
+        SparkRunLauncher training = new SparkRunLauncher(spark, (spec, attempt) -> {
             AttemptInputs inputs = new AttemptInputs(spec, attempt, checkpoints, needed.contains(spec.runId()),
                     prepared.tokenizerFile().toAbsolutePath().toString(), prepared.vocabSize(), sweep.evalEverySteps(),
                     configHocon, codeVersion(), configHash);
             return work(inputs, taskData(data, sweep, spec));
         });
+        InferenceRunLauncher inference = new InferenceRunLauncher(lake.spark(), spec -> taskData(data, sweep, spec).value(),
+                app.checkpoints(), prepared.tokenizerFile(), config, codeVersion(), configHash);
+        RunLauncher launcher = (spec, attempt) -> spec.kind() == RunKind.INFERENCE
+                ? inference.launch(spec, attempt) : training.launch(spec, attempt);
         int slots = slots(spark, sweep);
         SweepState before = SweepStateReader.read(lake, sweep.id());
         SweepBudget budget = new SweepBudget(sweep.budgetKwh(), sweep.budgetCo2Kg());

@@ -100,6 +100,35 @@ class BertInferenceTest {
     }
 
     @Test
+    void eachPartition_handsBackItsWindowBatchesAndSamples() {
+        org.apache.spark.util.CollectionAccumulator<PartitionMeasurement> measured =
+                spark.sparkContext().collectionAccumulator("partitions");
+        List<Row> rows = inference(8).transformMeasured(reviews, measured).collectAsList();
+        List<PartitionMeasurement> partitions = measured.value();
+        assertEquals(2, partitions.size(), "one measurement per partition");
+        Map<String, Double> rowJoulesByBatch = new HashMap<>();
+        rows.forEach(row -> rowJoulesByBatch.merge(row.getAs("inference_batch"), row.<Double>getAs("inference_joules"), Double::sum));
+        long examples = 0;
+        for (PartitionMeasurement partition : partitions) {
+            examples += partition.examples();
+            double batchJoules = 0;
+            for (BatchMeasurement batch : partition.batches()) {
+                assertTrue(batch.batch().startsWith(partition.partition() + "-b"), batch.toString());
+                // The rows carry their batch's energy in equal shares.
+                assertEquals(batch.joules(), rowJoulesByBatch.get(batch.batch()), 1e-9, batch.batch());
+                assertTrue(batch.tokensReal() <= batch.tokensPadded(), batch.toString());
+                batchJoules += batch.joules();
+            }
+            // The window also holds model loading, which no batch does.
+            assertTrue(partition.window().totalJoules() >= batchJoules, partition.window() + " vs " + batchJoules);
+            assertTrue(partition.modelParams() > 0);
+            assertEquals("cpu()", partition.device());
+            assertTrue(!partition.samples().isEmpty(), "the meter sampled power over the window");
+        }
+        assertEquals(60, examples);
+    }
+
+    @Test
     void predictions_doNotDependOnBatchSize() {
         Map<String, Row> alone = byId(inference(1).transform(reviews));
         Map<String, Row> batched = byId(inference(16).transform(reviews));

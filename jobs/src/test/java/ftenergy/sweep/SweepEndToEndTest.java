@@ -124,6 +124,25 @@ class SweepEndToEndTest {
     }
 
     @Test
+    void inferenceRuns_areOneBertInferencePartitionAtTheirBatchSize() {
+        List<Row> runs = lake.read(LakeTables.RUNS).where(col("kind").equalTo("inference")).orderBy("batch_size", "run_id")
+                .collectAsList();
+        assertTrue(runs.size() >= 2, firstLog);
+        for (Row run : runs) {
+            int batchSize = run.<Integer>getAs("batch_size");
+            // 8 examples: 8 batches of 1, or 2 batches of 4; each batch is a step row.
+            assertEquals(8L, run.<Long>getAs("examples"), run.toString());
+            assertEquals(8L / batchSize, run.<Long>getAs("steps"), run.toString());
+            assertTrue(List.of("accuracy", "f1").contains(run.<String>getAs("metric_name")), run.toString());
+            assertTrue(run.<Double>getAs("metric_value") >= 0 && run.<Double>getAs("metric_value") <= 1, run.toString());
+            assertTrue(run.<Double>getAs("energy_kwh") > 0, run.toString());
+            String runId = run.getAs("run_id");
+            assertTrue(lake.read(LakeTables.POWER_SAMPLES).where(col("run_id").equalTo(runId)).count() > 0, runId);
+            assertEquals(1, lake.read(LakeTables.EVALS).where(col("run_id").equalTo(runId)).count(), runId);
+        }
+    }
+
+    @Test
     void stepRows_matchEachRunsStepCountAndTokens() {
         List<Row> mismatches = spark.sql("""
                 SELECT r.run_id, r.steps, r.tokens_padded, count(s.step) AS n, sum(s.tokens_padded) AS padded

@@ -11,7 +11,7 @@ import ftenergy.model.TaskHead;
 import ftenergy.run.ModelSpec;
 import ftenergy.train.TrainException;
 
-/** The four kinds of run, each on a prepared {@link RunContext}. */
+/** The three kinds of training run, each on a prepared {@link RunContext}. */
 public final class RunKinds {
 
     /** Generator streams, so shuffling, masking and evaluation never share random numbers. */
@@ -67,33 +67,6 @@ public final class RunKinds {
         Model model = model(context, head);
         train(context, model.model(), task(context, model.model(), model.specials()));
         context.save(model.model(), model.specials());
-    }
-
-    /**
-     * Measures inference over the evaluation split: every example alone (batch size 1, epoch 0 of
-     * the step rows), then in batches of the hyperparameters' batch size (epoch 1). Each forward
-     * pass (with its predictions read back) is a step row; the task metric is evaluated on both.
-     */
-    public static void inference(RunContext context) {
-        if (context.inputs().eval().isEmpty()) {
-            throw new TrainException(context.spec().runId(), "has no evaluation examples to run inference on");
-        }
-        Model model = model(context, TaskHead.of(context.inputs().task()));
-        HeadTask task = task(context, model.model(), model.specials());
-        int[] batchSizes = {1, context.spec().hyperparameters().batchSize()};
-        for (int pass = 0; pass < batchSizes.length; pass++) {
-            HeadTask.Evaluation evaluation = task.newEvaluation();
-            for (Batch batch : context.evalBatches(batchSizes[pass])) {
-                double joulesBefore = context.ledger().joules();
-                long started = System.nanoTime();
-                try (NDManager manager = context.root().newSubManager()) {
-                    evaluation.add(context.store(), batch, manager);
-                    TrainingLoop.synchronise(manager);
-                }
-                context.ledger().step(pass, batch, Double.NaN, 0, System.nanoTime() - started, joulesBefore);
-            }
-            context.ledger().eval(evaluation.metrics());
-        }
     }
 
     private record Model(BertModel model, SpecialTokens specials) {}

@@ -1,6 +1,7 @@
 package ftenergy.train.internal;
 
 import ftenergy.data.Batch;
+import ftenergy.infer.Metric;
 import ftenergy.run.EvalPoint;
 import ftenergy.run.RunStatus;
 import ftenergy.run.StepRecord;
@@ -51,7 +52,7 @@ public final class RunLedger {
     }
 
     /**
-     * Records a finished step (inference: forward pass) and tells the observer.
+     * Records a finished step and tells the observer.
      *
      * @param joulesBefore the meter's reading right before the step
      */

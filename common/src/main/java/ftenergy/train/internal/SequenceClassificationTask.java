@@ -4,10 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
-import ftenergy.data.Example;
-import ftenergy.model.BertModel;
 import ftenergy.infer.HeadDecoder;
 import ftenergy.infer.HeadOutput;
+import ftenergy.infer.Metric;
+import ftenergy.infer.Scorer;
+import ftenergy.model.BertModel;
 import ftenergy.model.ModelInput;
 import java.util.List;
 
@@ -39,35 +40,26 @@ public final class SequenceClassificationTask implements HeadTask {
         int classes = model.head().outputs();
         long[] labels = new long[batch.size()];
         for (int i = 0; i < labels.length; i++) {
-            Example example = batch.examples().get(i);
-            if (example.label() < 0 || example.label() >= classes) {
-                throw new IllegalArgumentException("example " + example.exampleId() + " of " + example.task()
-                        + " has label " + example.label() + ", expected 0.." + (classes - 1));
-            }
-            labels[i] = example.label();
+            labels[i] = Scorer.requireLabel(batch.examples().get(i), classes);
         }
         return labels;
     }
 
     @Override
     public Evaluation newEvaluation() {
+        Scorer scorer = new Scorer(model.head(), null);
         return new Evaluation() {
-            private long correct;
-            private long total;
-
             @Override
             public void add(ParameterStore store, Batch batch, NDManager manager) {
                 List<HeadOutput> predicted = decoder.decode(store, batch, manager);
-                long[] gold = labels(batch);
-                for (int i = 0; i < gold.length; i++) {
-                    correct += predicted.get(i).label() == gold[i] ? 1 : 0;
+                for (int i = 0; i < batch.size(); i++) {
+                    scorer.add(predicted.get(i), batch.examples().get(i));
                 }
-                total += gold.length;
             }
 
             @Override
             public List<Metric> metrics() {
-                return List.of(new Metric("accuracy", total == 0 ? Double.NaN : (double) correct / total));
+                return scorer.metrics();
             }
         };
     }

@@ -6,13 +6,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
 import ftenergy.data.Example;
-import ftenergy.model.BertModel;
 import ftenergy.infer.HeadDecoder;
 import ftenergy.infer.HeadOutput;
+import ftenergy.infer.Metric;
+import ftenergy.infer.Scorer;
+import ftenergy.model.BertModel;
 import ftenergy.model.ModelInput;
-import ftenergy.text.TokenSpan;
 import ftenergy.text.Vocabulary;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -51,7 +51,7 @@ public final class SpanQaTask implements HeadTask {
         long[] starts = new long[batch.size()];
         long[] ends = new long[batch.size()];
         for (int i = 0; i < starts.length; i++) {
-            Example example = checked(batch.examples().get(i));
+            Example example = Scorer.requireAnswerSpan(batch.examples().get(i));
             starts[i] = example.spanStart();
             ends[i] = example.spanEnd();
         }
@@ -60,63 +60,22 @@ public final class SpanQaTask implements HeadTask {
         return startLoss.add(endLoss).divi(2f);
     }
 
-    private static Example checked(Example example) {
-        int start = example.spanStart();
-        int end = example.spanEnd();
-        if (start < 0 || end < start || end >= example.length() || (start == 0) != (end == 0)) {
-            throw new IllegalArgumentException("example " + example.exampleId() + " of " + example.task()
-                    + " has answer span " + start + ".." + end + " in " + example.length()
-                    + " tokens; expected 0..0 (no answer) or a span inside the sequence");
-        }
-        return example;
-    }
-
     @Override
     public Evaluation newEvaluation() {
-        SquadScore score = new SquadScore();
+        Scorer scorer = new Scorer(model.head(), vocabulary);
         return new Evaluation() {
             @Override
             public void add(ParameterStore store, Batch batch, NDManager manager) {
-                List<HeadOutput> outputs = decoder.decode(store, batch, manager);
+                List<HeadOutput> predicted = decoder.decode(store, batch, manager);
                 for (int row = 0; row < batch.size(); row++) {
-                    Example example = checked(batch.examples().get(row));
-                    TokenSpan span = outputs.get(row).span();
-                    int[] predicted = {span.start(), span.end()};
-                    int[] ids = example.inputIds();
-                    if (vocabulary != null) {
-                        score.add(answerText(vocabulary, ids, predicted),
-                                answerText(vocabulary, ids, new int[] {example.spanStart(), example.spanEnd()}));
-                    } else {
-                        score.add(tokens(ids, predicted), tokens(ids, new int[] {example.spanStart(), example.spanEnd()}));
-                    }
+                    scorer.add(predicted.get(row), batch.examples().get(row));
                 }
             }
 
             @Override
             public List<Metric> metrics() {
-                return List.of(new Metric("f1", score.f1()), new Metric("exact_match", score.exactMatch()));
+                return scorer.metrics();
             }
         };
-    }
-
-    /**
-     * The span's text ("" for no answer), WordPiece-joined: {@code ##} pieces glue to the previous
-     * token, others are separated by a space.
-     */
-    static String answerText(Vocabulary vocabulary, int[] ids, int[] span) {
-        StringBuilder text = new StringBuilder();
-        for (int i = span[0]; span[0] != 0 && i <= span[1]; i++) {
-            String token = ids[i] < vocabulary.size() ? vocabulary.token(ids[i]) : Vocabulary.UNK;
-            if (token.startsWith(Vocabulary.CONTINUATION)) {
-                text.append(token, Vocabulary.CONTINUATION.length(), token.length());
-            } else {
-                text.append(text.length() > 0 ? " " : "").append(token);
-            }
-        }
-        return text.toString();
-    }
-
-    private static int[] tokens(int[] ids, int[] span) {
-        return span[0] == 0 ? new int[0] : Arrays.copyOfRange(ids, span[0], span[1] + 1);
     }
 }

@@ -5,9 +5,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
 import ftenergy.data.Example;
-import ftenergy.model.BertModel;
 import ftenergy.infer.HeadDecoder;
 import ftenergy.infer.HeadOutput;
+import ftenergy.infer.Metric;
+import ftenergy.infer.Scorer;
+import ftenergy.model.BertModel;
 import ftenergy.model.ModelInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,30 +76,19 @@ public final class TokenClassificationTask implements HeadTask {
 
     @Override
     public Evaluation newEvaluation() {
-        List<String> names = model.head().labels();
-        TagSpans spans = new TagSpans();
+        Scorer scorer = new Scorer(model.head(), null);
         return new Evaluation() {
             @Override
             public void add(ParameterStore store, Batch batch, NDManager manager) {
-                List<HeadOutput> outputs = decoder.decode(store, batch, manager);
+                List<HeadOutput> predicted = decoder.decode(store, batch, manager);
                 for (int row = 0; row < batch.size(); row++) {
-                    int[] gold = batch.examples().get(row).tokenLabels();
-                    int[] predicted = outputs.get(row).tokenLabels();
-                    List<String> goldTags = new ArrayList<>();
-                    List<String> predictedTags = new ArrayList<>();
-                    for (int col = 0; col < gold.length; col++) {
-                        if (gold[col] != Example.IGNORE) {
-                            goldTags.add(names.get(gold[col]));
-                            predictedTags.add(names.get(predicted[col]));
-                        }
-                    }
-                    spans.add(goldTags, predictedTags);
+                    scorer.add(predicted.get(row), batch.examples().get(row));
                 }
             }
 
             @Override
             public List<Metric> metrics() {
-                return List.of(new Metric("f1", spans.f1()));
+                return scorer.metrics();
             }
         };
     }

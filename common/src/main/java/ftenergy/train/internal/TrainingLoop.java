@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ftenergy.data.Batch;
+import ftenergy.infer.Metric;
 import ftenergy.run.StopRule;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package ftenergy.train.internal;
+package ftenergy.infer;
 
 import java.util.ArrayList;
 import java.util.HashMap;

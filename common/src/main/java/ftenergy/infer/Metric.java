@@ -1,4 +1,4 @@
-package ftenergy.train.internal;
+package ftenergy.infer;
 
 /**
  * One evaluation number.

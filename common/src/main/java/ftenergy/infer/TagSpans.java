@@ -1,4 +1,4 @@
-package ftenergy.train.internal;
+package ftenergy.infer;
 
 import java.util.HashSet;
 import java.util.List;

@@ -1,0 +1,194 @@
+package ftenergy.sweep;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
+import ftenergy.carbon.CarbonAccounting;
+import ftenergy.carbon.CarbonSettings;
+import ftenergy.config.ConfigReader;
+import ftenergy.data.Example;
+import ftenergy.data.TaskType;
+import ftenergy.execution.TaskData;
+import ftenergy.infer.HeadOutput;
+import ftenergy.infer.Metric;
+import ftenergy.infer.Predictor;
+import ftenergy.infer.Scorer;
+import ftenergy.inference.BatchMeasurement;
+import ftenergy.inference.BertInference;
+import ftenergy.inference.PartitionMeasurement;
+import ftenergy.model.TaskHead;
+import ftenergy.model.VocabularyFile;
+import ftenergy.run.EnergyAccount;
+import ftenergy.run.EvalPoint;
+import ftenergy.run.RunRecord;
+import ftenergy.run.RunResult;
+import ftenergy.run.RunSpec;
+import ftenergy.run.RunStatus;
+import ftenergy.run.StepRecord;
+import ftenergy.text.TokenSpan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
+
+/**
+ * Runs a sweep's inference runs through {@link BertInference}, the DataFrame inference users run
+ * on their own tables: the run's evaluation examples (token ids, as prepared) in one partition, at
+ * the run's batch size, so the run is one metered partition. Job group and description name the
+ * run, as {@link SparkRunLauncher}'s do.
+ *
+ * <p>The partition's {@link PartitionMeasurement} comes back through an accumulator and becomes the
+ * run's rows: one step per batch, the window's energy per component (model loading included, as a
+ * training run's window includes it) accounted with the carbon settings of the executor's host,
+ * the power samples, and the task metric scored from the predicted columns against the examples'
+ * gold answers ({@link Scorer}, as fine-tuning evaluations score).
+ *
+ * <p>The inference task takes the cluster's default task resources: on a GPU cluster set
+ * {@code spark.task.resource.gpu.amount} so that every task, inference included, gets its GPU.
+ */
+final class InferenceRunLauncher implements RunLauncher {
+
+    private static final StructType EXAMPLES = new StructType()
+            .add("example_id", DataTypes.StringType, false)
+            .add("input_ids", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+            .add("type_ids", DataTypes.createArrayType(DataTypes.IntegerType, false), false);
+
+    private final SparkSession spark;
+    private final Function<RunSpec, TaskData> examples;
+    private final Path checkpoints;
+    private final Path tokenizerFile;
+    private final Config config;
+    private final String codeVersion;
+    private final String configHash;
+
+    /**
+     * @param spark the driver's session
+     * @param examples the examples of a run (its evaluation split is predicted)
+     * @param checkpoints directory of checkpoints, one per run id (the fine-tuned models)
+     * @param tokenizerFile the tokenizer of the examples (decodes span-QA answers for scoring)
+     * @param config the resolved configuration: meter settings for the partition, carbon settings for its host
+     */
+    InferenceRunLauncher(SparkSession spark, Function<RunSpec, TaskData> examples, Path checkpoints, Path tokenizerFile,
+            Config config, String codeVersion, String configHash) {
+        this.spark = spark;
+        this.examples = examples;
+        this.checkpoints = checkpoints;
+        this.tokenizerFile = tokenizerFile;
+        this.config = config;
+        this.codeVersion = codeVersion;
+        this.configHash = configHash;
+    }
+
+    @Override
+    public Launched launch(RunSpec spec, int attempt) {
+        List<Example> eval = examples.apply(spec).eval();
+        if (eval.isEmpty()) {
+            throw new IllegalStateException("inference run " + spec.runId() + " has no evaluation examples of task " + spec.task());
+        }
+        Path checkpoint = checkpoint(spec);
+        TaskHead head = Predictor.fineTuned(checkpoint).head();
+        CollectionAccumulator<PartitionMeasurement> measured =
+                spark.sparkContext().collectionAccumulator("inference run " + spec.runId() + " attempt " + attempt);
+        BertInference inference = new BertInference()
+                .setCheckpoint(checkpoint.toString())
+                .setInputIdsCol("input_ids")
+                .setTypeIdsCol("type_ids")
+                .setBatchSize(spec.hyperparameters().batchSize())
+                .setMaxLength(spec.hyperparameters().maxSeqLen())
+                .setMeterConf(config.getConfig("ftenergy.meter").atPath("ftenergy.meter").root()
+                        .render(ConfigRenderOptions.concise()));
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        SparkRunLauncher.nameJob(context, spec, attempt);
+        List<Row> predicted;
+        try {
+            predicted = inference.transformMeasured(frame(eval), measured).collectAsList();
+        } finally {
+            context.clearJobGroup();
+        }
+        List<PartitionMeasurement> partitions = measured.value();
+        if (partitions.size() != 1) {
+            throw new IllegalStateException("inference run " + spec.runId() + " attempt " + attempt + " came back with "
+                    + partitions.size() + " partition measurements, expected 1");
+        }
+        PartitionMeasurement partition = partitions.get(0);
+        RunResult result = result(spec, attempt, partition, score(head, eval, predicted));
+        return new Launched(result, partition.window().startedAt(), partition.window().endedAt());
+    }
+
+    /** The fine-tuned checkpoint the run measures: its fine-tuning run's, or a directory named in the spec. */
+    private Path checkpoint(RunSpec spec) {
+        String initRun = spec.model().initRunId();
+        return initRun != null ? checkpoints.resolve(initRun).toAbsolutePath() : Path.of(spec.model().init()).toAbsolutePath();
+    }
+
+    /** The examples as the {@code examples} table holds them, in one partition: the run is one metered window. */
+    private Dataset<Row> frame(List<Example> eval) {
+        List<Row> rows = new ArrayList<>(eval.size());
+        for (Example example : eval) {
+            rows.add(RowFactory.create(example.exampleId(), boxed(example.inputIds()), boxed(example.typeIds())));
+        }
+        return spark.createDataFrame(rows, EXAMPLES).coalesce(1);
+    }
+
+    private static List<Integer> boxed(int[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+
+    private List<Metric> score(TaskHead head, List<Example> eval, List<Row> predicted) {
+        Map<String, Example> byId = new HashMap<>();
+        eval.forEach(example -> byId.put(example.exampleId(), example));
+        Scorer scorer = new Scorer(head, head.type() == TaskType.SPAN_QA && tokenizerFile != null
+                ? VocabularyFile.read(tokenizerFile) : null);
+        for (Row row : predicted) {
+            scorer.add(headOutput(head, row), byId.get(row.<String>getAs("example_id")));
+        }
+        return scorer.metrics();
+    }
+
+    /** The head's output back from the prediction columns ({@code prediction*}, BertInference's default names). */
+    private static HeadOutput headOutput(TaskHead head, Row row) {
+        return switch (head.type()) {
+            case SEQUENCE_CLASSIFICATION -> new HeadOutput(row.<Integer>getAs("prediction_index"),
+                    row.<Double>getAs("prediction_score"), new int[0], null);
+            case TOKEN_CLASSIFICATION -> new HeadOutput(-1, Double.NaN,
+                    row.<String>getList(row.fieldIndex("prediction_tags")).stream().mapToInt(head.labels()::indexOf).toArray(), null);
+            case SPAN_QA -> new HeadOutput(-1, Double.NaN, new int[0],
+                    new TokenSpan(row.<Integer>getAs("prediction_start"), row.<Integer>getAs("prediction_end")));
+            case MASKED_LM -> throw new IllegalStateException("refused by Predictor.fineTuned");
+        };
+    }
+
+    private RunResult result(RunSpec spec, int attempt, PartitionMeasurement partition, List<Metric> metrics) {
+        ConfigReader in = new ConfigReader(config);
+        CarbonSettings carbon = CarbonSettings.read(in, partition.host().host());
+        in.finish();
+        EnergyAccount energy = CarbonAccounting.withShippedTable().account(partition.window(), carbon);
+        List<StepRecord> steps = new ArrayList<>();
+        long tokensReal = 0;
+        long tokensPadded = 0;
+        for (BatchMeasurement batch : partition.batches()) {
+            steps.add(new StepRecord(steps.size() + 1, 0, batch.size(), batch.seqLen(), batch.tokensReal(), batch.tokensPadded(),
+                    Double.NaN, 0, batch.seconds(), batch.joules(), batch.endedAt()));
+            tokensReal += batch.tokensReal();
+            tokensPadded += batch.tokensPadded();
+        }
+        List<EvalPoint> evals = new ArrayList<>();
+        for (Metric metric : metrics) {
+            evals.add(new EvalPoint(steps.size(), metric.name(), metric.value(), energy.kwh(), energy.co2Kg()));
+        }
+        RunRecord record = new RunRecord(spec, attempt, partition.modelParams(), partition.host(), partition.window().startedAt(),
+                partition.window().endedAt(), steps.size(), partition.examples(), tokensReal, tokensPadded, energy,
+                metrics.get(0).name(), metrics.get(0).value(), RunStatus.SUCCEEDED, null, null, codeVersion, configHash);
+        return new RunResult(record, steps, partition.samples(), evals);
+    }
+}
