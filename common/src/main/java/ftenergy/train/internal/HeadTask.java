@@ -4,7 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
+import ftenergy.infer.HeadDecoder;
+import ftenergy.infer.HeadOutput;
 import ftenergy.infer.Metric;
+import ftenergy.infer.Scorer;
 import java.util.List;
 
 /**
@@ -45,5 +48,23 @@ public interface HeadTask {
             }
         }
         return evaluation.metrics();
+    }
+
+    /** An evaluation that predicts each batch with {@code decoder} and scores it with {@code scorer}. */
+    static Evaluation scoring(HeadDecoder decoder, Scorer scorer) {
+        return new Evaluation() {
+            @Override
+            public void add(ParameterStore store, Batch batch, NDManager manager) {
+                List<HeadOutput> predicted = decoder.decode(store, batch, manager);
+                for (int row = 0; row < batch.size(); row++) {
+                    scorer.add(predicted.get(row), batch.examples().get(row));
+                }
+            }
+
+            @Override
+            public List<Metric> metrics() {
+                return scorer.metrics();
+            }
+        };
     }
 }

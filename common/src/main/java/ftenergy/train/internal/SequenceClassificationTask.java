@@ -5,12 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
 import ftenergy.infer.HeadDecoder;
-import ftenergy.infer.HeadOutput;
-import ftenergy.infer.Metric;
 import ftenergy.infer.Scorer;
 import ftenergy.model.BertModel;
 import ftenergy.model.ModelInput;
-import java.util.List;
 
 /** Single-sentence and sentence-pair classification from [CLS]; scored by accuracy. */
 public final class SequenceClassificationTask implements HeadTask {
@@ -47,20 +44,6 @@ public final class SequenceClassificationTask implements HeadTask {
 
     @Override
     public Evaluation newEvaluation() {
-        Scorer scorer = new Scorer(model.head(), null);
-        return new Evaluation() {
-            @Override
-            public void add(ParameterStore store, Batch batch, NDManager manager) {
-                List<HeadOutput> predicted = decoder.decode(store, batch, manager);
-                for (int i = 0; i < batch.size(); i++) {
-                    scorer.add(predicted.get(i), batch.examples().get(i));
-                }
-            }
-
-            @Override
-            public List<Metric> metrics() {
-                return scorer.metrics();
-            }
-        };
+        return HeadTask.scoring(decoder, new Scorer(model.head(), null));
     }
 }

@@ -7,13 +7,10 @@ import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
 import ftenergy.data.Example;
 import ftenergy.infer.HeadDecoder;
-import ftenergy.infer.HeadOutput;
-import ftenergy.infer.Metric;
 import ftenergy.infer.Scorer;
 import ftenergy.model.BertModel;
 import ftenergy.model.ModelInput;
 import ftenergy.text.Vocabulary;
-import java.util.List;
 
 /**
  * Extractive QA: start and end token of the answer in the context (type id 1), or [CLS] at
@@ -62,20 +59,6 @@ public final class SpanQaTask implements HeadTask {
 
     @Override
     public Evaluation newEvaluation() {
-        Scorer scorer = new Scorer(model.head(), vocabulary);
-        return new Evaluation() {
-            @Override
-            public void add(ParameterStore store, Batch batch, NDManager manager) {
-                List<HeadOutput> predicted = decoder.decode(store, batch, manager);
-                for (int row = 0; row < batch.size(); row++) {
-                    scorer.add(predicted.get(row), batch.examples().get(row));
-                }
-            }
-
-            @Override
-            public List<Metric> metrics() {
-                return scorer.metrics();
-            }
-        };
+        return HeadTask.scoring(decoder, new Scorer(model.head(), vocabulary));
     }
 }
