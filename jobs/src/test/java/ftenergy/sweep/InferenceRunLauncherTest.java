@@ -1,0 +1,160 @@
+package ftenergy.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import ftenergy.config.LayeredConfig;
+import ftenergy.data.Example;
+import ftenergy.data.TaskInfo;
+import ftenergy.data.TaskType;
+import ftenergy.execution.TaskData;
+import ftenergy.infer.Metric;
+import ftenergy.infer.Predictor;
+import ftenergy.infer.Scorer;
+import ftenergy.infer.TinyCheckpoints;
+import ftenergy.lake.TestSpark;
+import ftenergy.model.TaskHead;
+import ftenergy.run.EvalPoint;
+import ftenergy.run.Hyperparameters;
+import ftenergy.run.ModelSpec;
+import ftenergy.run.RunKind;
+import ftenergy.run.RunResult;
+import ftenergy.run.RunSpec;
+import ftenergy.run.RunStatus;
+import ftenergy.run.StepRecord;
+import ftenergy.text.Vocabulary;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep's inference run through BertInference scores exactly what the predictor itself
+ * predicts for token tagging and span QA (whose predictions travel back as tag names and token
+ * positions), and becomes one step per batch of one metered window.
+ */
+class InferenceRunLauncherTest {
+
+    private static final int CLS = Vocabulary.SPECIALS.indexOf(Vocabulary.CLS);
+    private static final int SEP = Vocabulary.SPECIALS.indexOf(Vocabulary.SEP);
+    private static final int FIRST_WORD = Vocabulary.SPECIALS.size();
+
+    @TempDir
+    static Path dir;
+
+    private static SparkSession spark;
+    private static Config config;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        spark = TestSpark.session();
+        config = LayeredConfig.load(null, Map.of(), Map.of("ftenergy.meter.sample-interval", "20ms"));
+        TinyCheckpoints.write(dir, "tagger", new TaskHead(TaskType.TOKEN_CLASSIFICATION, List.of("O", "B-X", "I-X")));
+        TinyCheckpoints.write(dir, "reader", new TaskHead(TaskType.SPAN_QA, List.of()));
+    }
+
+    @Test
+    void tokenTagging_scoresTheTagsThePredictorGives() throws Exception {
+        List<Example> eval = examples(TaskType.TOKEN_CLASSIFICATION, 7);
+        RunResult result = launch("tagger", TaskType.TOKEN_CLASSIFICATION, eval, 3);
+        assertEquals(expected("tagger", eval), result.evals().stream().map(e -> new Metric(e.metricName(), e.metricValue())).toList());
+        assertMeasuredInBatches(result, List.of(3, 3, 1));
+    }
+
+    @Test
+    void spanQa_scoresTheSpansThePredictorGives() throws Exception {
+        List<Example> eval = examples(TaskType.SPAN_QA, 5);
+        RunResult result = launch("reader", TaskType.SPAN_QA, eval, 2);
+        List<Metric> metrics = result.evals().stream().map(e -> new Metric(e.metricName(), e.metricValue())).toList();
+        assertEquals(expected("reader", eval), metrics);
+        assertEquals(List.of("f1", "exact_match"), metrics.stream().map(Metric::name).toList());
+        assertEquals("f1", result.run().metricName());
+        assertMeasuredInBatches(result, List.of(2, 2, 1));
+    }
+
+    @Test
+    void missingCheckpoint_failsTheLaunchNamingIt() {
+        List<Example> eval = examples(TaskType.SPAN_QA, 2);
+        Exception e = assertThrows(Exception.class, () -> launch("no-such-run", TaskType.SPAN_QA, eval, 2));
+        assertTrue(e.getMessage().contains("no-such-run"), e.getMessage());
+    }
+
+    private static RunResult launch(String checkpoint, TaskType type, List<Example> eval, int batchSize) throws Exception {
+        RunSpec spec = new RunSpec("inf-" + checkpoint, "s", RunKind.INFERENCE, "t", new ModelSpec("bert-toy", 1, 16, 2, 32,
+                "run:" + checkpoint), new Hyperparameters(1e-4, batchSize, 1, 0, 32, 0, 0, false), 1, 0, List.of(), null);
+        TaskData data = new TaskData(new TaskInfo("t", type, List.of(), "nothing"), List.of(), eval);
+        InferenceRunLauncher launcher = new InferenceRunLauncher(spark, run -> data, dir, null, config, "test", "hash");
+        RunLauncher.Launched launched = launcher.launch(spec, 3);
+        assertFalse(launched.taskFinishedAt().isBefore(launched.taskStartedAt()));
+        return launched.result();
+    }
+
+    /** What scoring the predictor's own outputs gives, one batch of everything. */
+    private static List<Metric> expected(String checkpoint, List<Example> eval) {
+        try (Predictor predictor = Predictor.open(dir.resolve(checkpoint), List.of(), 32)) {
+            Scorer scorer = new Scorer(predictor.head(), null);
+            var outputs = predictor.predict(eval);
+            for (int i = 0; i < eval.size(); i++) {
+                scorer.add(outputs.get(i), eval.get(i));
+            }
+            return scorer.metrics();
+        }
+    }
+
+    private static void assertMeasuredInBatches(RunResult result, List<Integer> batchSizes) {
+        assertEquals(RunStatus.SUCCEEDED, result.run().status());
+        assertEquals(3, result.run().attempt());
+        assertEquals(batchSizes, result.steps().stream().map(StepRecord::batchSize).toList());
+        assertEquals(batchSizes.stream().mapToLong(Integer::longValue).sum(), result.run().examples());
+        assertEquals(result.steps().stream().mapToLong(StepRecord::tokensPadded).sum(), result.run().tokensPadded());
+        assertTrue(result.run().energy().kwh() > 0, result.run().toString());
+        double stepJoules = result.steps().stream().mapToDouble(StepRecord::energyJoules).sum();
+        assertTrue(result.run().energy().kwh() * 3.6e6 >= stepJoules, "the window holds every batch and model loading");
+        assertTrue(result.run().modelParams() > 0);
+        assertFalse(result.samples().isEmpty());
+        for (EvalPoint eval : result.evals()) {
+            assertEquals(result.steps().size(), eval.step());
+        }
+    }
+
+    /** Words between [CLS] and [SEP]; tagging examples label every other token, QA ones have a question and a context. */
+    private static List<Example> examples(TaskType type, int count) {
+        Random random = new Random(11);
+        int words = TinyCheckpoints.WORDS.size();
+        List<Example> out = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            int length = 6 + random.nextInt(10);
+            int[] ids = new int[length];
+            int[] types = new int[length];
+            int[] tags = new int[length];
+            ids[0] = CLS;
+            ids[length - 1] = SEP;
+            tags[0] = Example.IGNORE;
+            tags[length - 1] = Example.IGNORE;
+            for (int t = 1; t < length - 1; t++) {
+                ids[t] = FIRST_WORD + random.nextInt(words);
+                tags[t] = t % 2 == 0 ? Example.IGNORE : random.nextInt(3);
+            }
+            if (type == TaskType.SPAN_QA) {
+                ids[2] = SEP; // [CLS] q [SEP] context... [SEP]
+                for (int t = 3; t < length; t++) {
+                    types[t] = 1;
+                }
+                int start = n % 2 == 0 ? 0 : 3 + random.nextInt(length - 4);
+                out.add(new Example("t", "validation", "q" + n, ids, types, -1, new int[0], start,
+                        start == 0 ? 0 : Math.min(length - 2, start + random.nextInt(3))));
+            } else {
+                out.add(new Example("t", "validation", "s" + n, ids, types, -1, tags, -1, -1));
+            }
+        }
+        return out;
+    }
+}
