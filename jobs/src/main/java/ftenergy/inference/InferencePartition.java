@@ -82,7 +82,6 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
         private final String energySource;
         private final List<BatchMeasurement> batches = new ArrayList<>();
         private long rowsRead;
-        private double batchJoules;
         private boolean closed;
 
         Stream(Iterator<Row> input) {
@@ -165,7 +164,6 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
             List<HeadOutput> outputs = predictor.predict(examples);
             double seconds = (System.nanoTime() - started) / 1e9;
             double joules = meter.joulesSoFar() - joulesBefore;
-            batchJoules += joules;
             String batch = partition + "-b" + (batches.size() + 1);
             int seqLen = examples.stream().mapToInt(Example::length).max().orElse(0);
             batches.add(new BatchMeasurement(batch, rows.size(), seqLen,
@@ -201,6 +199,7 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
             closed = true;
             try {
                 Measurement window = meter.end("partition");
+                double batchJoules = batches.stream().mapToDouble(BatchMeasurement::joules).sum();
                 if (plan.measurements() != null) {
                     plan.measurements().add(new PartitionMeasurement(partition, meter.host().toHostInfo(),
                             predictor.device().toString(), predictor.parameterCount(), window, batches, meter.samples()));
