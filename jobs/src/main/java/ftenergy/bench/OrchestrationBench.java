@@ -8,6 +8,7 @@ import ftenergy.config.LayeredConfig;
 import ftenergy.lake.Lakehouse;
 import ftenergy.lake.LakehouseSession;
 import ftenergy.plan.SweepSettings;
+import ftenergy.prepare.PrepareJob;
 import ftenergy.sweep.SweepJob;
 import ftenergy.sweep.SweepOutcome;
 import java.io.ByteArrayOutputStream;
@@ -23,21 +24,65 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Orchestration overhead of a sweep of many tiny runs: seconds from a run's task finishing to its
- * rows being committed, seconds from launching a run's Spark job to its task
- * starting, and how busy the cores were while the sweep ran (process CPU time / wall time / cores).
+ * rows being committed, seconds from launching a run's Spark job to its task starting, and how
+ * busy the cores were while the sweep ran (process CPU time / wall time / cores). The same sweep
+ * runs twice in this JVM, once per way of appending committed rows ({@code ftenergy.lake.appends}:
+ * Delta Kernel first, then Spark jobs, so the Spark path has the warmer JVM), each into its own
+ * lakehouse, and the figures (of the runs phase; data preparation happens before) are printed
+ * side by side with their ratios.
  */
 public final class OrchestrationBench {
+
+    /** One sweep's figures. */
+    private record Figures(SweepOutcome outcome, double wallSeconds, double coresBusy) {
+
+        double commitMedian() {
+            return quantile(outcome.commitSeconds(), 0.5);
+        }
+    }
 
     private OrchestrationBench() {}
 
     /**
      * @param spark the session (its master decides the slots)
      * @param dataDir where corpora and tokenizers are cached
-     * @param work scratch directory for the benchmark's lakehouse and checkpoints
-     * @param runs fine-tuning runs in the sweep (rounded down to a multiple of 5)
+     * @param work scratch directory for the benchmark's lakehouses and checkpoints
+     * @param runs fine-tuning runs in each sweep (rounded down to a multiple of 5)
      */
     public static void run(SparkSession spark, Path dataDir, Path work, int runs, PrintStream out) throws InterruptedException {
+        List<Figures> figures = new ArrayList<>();
+        for (String appends : List.of("kernel", "spark")) {
+            out.printf("orchestration: %d tiny runs, rows appended through %s ...%n", runs, appends);
+            figures.add(sweep(spark, dataDir, work.resolve(appends), runs, appends));
+        }
+        out.printf("orchestration on %s (%d cores), one sweep per append path:%n", spark.sparkContext().master(),
+                Runtime.getRuntime().availableProcessors());
+        out.printf("  %-36s %12s %12s %8s%n", "", "kernel", "spark", "ratio");
+        Figures viaKernel = figures.get(0);
+        Figures viaSpark = figures.get(1);
+        row(out, "runs succeeded / failed", viaKernel.outcome().succeeded() + " / " + viaKernel.outcome().failed(),
+                viaSpark.outcome().succeeded() + " / " + viaSpark.outcome().failed(), "");
+        row(out, "task finished -> committed, median s", viaKernel.commitMedian(), viaSpark.commitMedian());
+        row(out, "task finished -> committed, p90 s", quantile(viaKernel.outcome().commitSeconds(), 0.9),
+                quantile(viaSpark.outcome().commitSeconds(), 0.9));
+        row(out, "launch -> task started, median s", quantile(viaKernel.outcome().launchSeconds(), 0.5),
+                quantile(viaSpark.outcome().launchSeconds(), 0.5));
+        row(out, "cores busy, %", 100 * viaKernel.coresBusy(), 100 * viaSpark.coresBusy());
+        row(out, "sweep wall time, s", viaKernel.wallSeconds(), viaSpark.wallSeconds());
+    }
+
+    private static void row(PrintStream out, String name, double kernel, double spark) {
+        row(out, name, String.format("%.3f", kernel), String.format("%.3f", spark), String.format("%.2f", kernel / spark));
+    }
+
+    private static void row(PrintStream out, String name, String kernel, String spark, String ratio) {
+        out.printf("  %-36s %12s %12s %8s%n", name, kernel, spark, ratio);
+    }
+
+    private static Figures sweep(SparkSession spark, Path dataDir, Path work, int runs, String appends)
+            throws InterruptedException {
         Map<String, String> tiny = new HashMap<>();
+        tiny.put("ftenergy.lake.appends", appends);
         tiny.put("ftenergy.lakehouse", work.resolve("lakehouse").toString());
         tiny.put("ftenergy.checkpoints", work.resolve("checkpoints").toString());
         tiny.put("ftenergy.data-dir", dataDir.toString());
@@ -69,20 +114,16 @@ public final class OrchestrationBench {
         SweepSettings sweep = SweepSettings.read(in);
         in.finish();
         Lakehouse lake = LakehouseSession.attach(spark, app);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
+        // Data preparation first and outside the figures (the second sweep would find the tokenizer trained).
+        PrepareJob.run(lake, app, sweep, false, quiet);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
         long wallBefore = System.nanoTime();
-        SweepOutcome outcome = SweepJob.run(lake, config, app, sweep, new PrintStream(new ByteArrayOutputStream(), true));
+        SweepOutcome outcome = SweepJob.run(lake, config, app, sweep, quiet);
         double wall = (System.nanoTime() - wallBefore) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
-        int cores = Runtime.getRuntime().availableProcessors();
-        out.printf("orchestration: %d runs succeeded, %d failed on %s in %.1f s%n", outcome.succeeded(), outcome.failed(),
-                spark.sparkContext().master(), wall);
-        out.printf("  task finished -> rows committed: median %.3f s, p90 %.3f s over %d runs (batched commits)%n",
-                quantile(outcome.commitSeconds(), 0.5), quantile(outcome.commitSeconds(), 0.9), outcome.commitSeconds().size());
-        out.printf("  launch -> task started:          median %.3f s, p90 %.3f s%n",
-                quantile(outcome.launchSeconds(), 0.5), quantile(outcome.launchSeconds(), 0.9));
-        out.printf("  cores busy (driver JVM CPU time / wall / %d cores): %.1f %%%n", cores, 100 * cpu / wall / cores);
+        return new Figures(outcome, wall, cpu / wall / Runtime.getRuntime().availableProcessors());
     }
 
     private static double quantile(List<Double> values, double q) {

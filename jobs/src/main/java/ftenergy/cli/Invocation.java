@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import ftenergy.config.AppSettings;
 import ftenergy.config.ConfigReader;
 import ftenergy.config.LayeredConfig;
+import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
 import ftenergy.lake.LakehouseSession;
 import java.io.PrintStream;
@@ -42,6 +43,7 @@ public final class Invocation implements AutoCloseable {
         this.config = LayeredConfig.load(arguments.confFile(), arguments.defines(), flagLayer);
         ConfigReader in = new ConfigReader(config);
         this.settings = AppSettings.read(in);
+        LakeWriter.Appends.read(in); // checked here, before any Spark session, like every other key
         in.finish();
     }
 

@@ -2,10 +2,12 @@ package ftenergy.lake;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.delta.exceptions.DeltaConcurrentModificationException;
-import io.delta.tables.DeltaTable;
+import ftenergy.config.ConfigReader;
 import ftenergy.plan.RunIds;
 import ftenergy.run.RunResult;
+import io.delta.exceptions.DeltaConcurrentModificationException;
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,12 +35,37 @@ import org.apache.spark.sql.SparkSession;
  *       that attempt wrote before, each in one Delta transaction ({@code replaceWhere}); the
  *       {@code runs} row is merged last and is the commit marker that makes the attempt count.
  *   <li>{@link #appendBatch}: the sweep's fast path: the same four tables in the same order, as
- *       blind appends tagged with the batch's id so that a repeated batch lands once.
+ *       blind appends tagged with the batch's id so that a repeated batch lands once; written by
+ *       Delta Kernel on the driver ({@link Appends#KERNEL}, the default) or by Spark jobs
+ *       ({@link Appends#SPARK}).
  * </ul>
  * Optimistic-concurrency conflicts with another writer are retried with jittered back-off. A
  * writer remembers which batches it has tried to append, so share one per process.
  */
 public final class LakeWriter {
+
+    /** How {@link #appendBatch} writes its blind appends. */
+    public enum Appends {
+        /**
+         * Delta Kernel on the driver, no Spark job; a repeated batch is refused by the table through
+         * its Delta transaction identifier.
+         */
+        KERNEL,
+        /** A Spark job per append, tagged with the batch id in the commit's {@code userMetadata}. */
+        SPARK;
+
+        /** Reads {@code ftenergy.lake.appends}; an unknown value is a problem in {@code in} that names the key. */
+        public static Appends read(ConfigReader in) {
+            String label = in.string("ftenergy.lake.appends");
+            for (Appends appends : values()) {
+                if (appends.name().equalsIgnoreCase(label)) {
+                    return appends;
+                }
+            }
+            in.problem("ftenergy.lake.appends", "unknown append path '" + label + "'; expected kernel or spark");
+            return KERNEL;
+        }
+    }
 
     private static final int MAX_TRIES = 8;
 
@@ -51,9 +78,16 @@ public final class LakeWriter {
 
     private final Lakehouse lake;
     private final Set<String> tried = ConcurrentHashMap.newKeySet();
+    private final KernelAppends kernel;
 
+    /** A writer whose batches append through Delta Kernel. */
     public LakeWriter(Lakehouse lake) {
+        this(lake, Appends.KERNEL);
+    }
+
+    public LakeWriter(Lakehouse lake, Appends appends) {
         this.lake = lake;
+        this.kernel = appends == Appends.KERNEL ? new KernelAppends(lake.spark().sparkContext().hadoopConfiguration()) : null;
     }
 
     /** Commits one run attempt; safe to repeat after a crash at any point. */
@@ -104,8 +138,16 @@ public final class LakeWriter {
      * ({@code SweepStateReader}).
      */
     public void appendBatch(List<RunResult> results) {
+        stageBatch(results).run();
+    }
+
+    /**
+     * {@link #appendBatch} in two steps: appends the child tables now and returns the {@code runs}
+     * append, so that a caller can append the next batch's children while this marker lands.
+     */
+    public Runnable stageBatch(List<RunResult> results) {
         if (results.isEmpty()) {
-            return;
+            return () -> {};
         }
         List<Row> steps = new ArrayList<>();
         List<Row> samples = new ArrayList<>();
@@ -126,7 +168,7 @@ public final class LakeWriter {
                 CompletableFuture.runAsync(() -> appendOnce(LakeTables.POWER_SAMPLES, samples, batchId), APPENDS),
                 CompletableFuture.runAsync(() -> appendOnce(LakeTables.EVALS, evals, batchId), APPENDS));
         awaitAll(children);
-        appendOnce(LakeTables.RUNS, runs, batchId);
+        return () -> appendOnce(LakeTables.RUNS, runs, batchId);
     }
 
     /** Waits for every append, so none is still writing when this returns, then rethrows the first failure. */
@@ -159,9 +201,18 @@ public final class LakeWriter {
         return "ftenergy-batch-" + RunIds.of(String.join(",", keys));
     }
 
-    /** Appends {@code rows} tagged with {@code batchId} unless an earlier try of this writer already landed. */
+    /** Appends {@code rows} tagged with {@code batchId} unless an earlier try already landed. */
     void appendOnce(LakeTable table, List<Row> rows, String batchId) {
         if (rows.isEmpty()) {
+            return;
+        }
+        if (kernel != null) {
+            try {
+                kernel.append(lake.path(table), table.schema(), rows, batchId);
+            } catch (IOException | RuntimeException e) {
+                throw new LakeException("could not append batch " + batchId + " to table '" + table.name() + "' at "
+                        + lake.path(table) + ": " + e.getMessage(), e);
+            }
             return;
         }
         // Only a repeat pays for reading the history; a failed write may still have committed.

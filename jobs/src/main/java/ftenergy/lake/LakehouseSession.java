@@ -34,7 +34,10 @@ public final class LakehouseSession {
                 // that triggers it; at Delta's default of every 10th commit it took about half of
                 // a sweep's commit time. Readers replay at most this many small JSON commits instead.
                 // Applies to tables this session creates.
-                .config("spark.databricks.delta.properties.defaults.checkpointInterval", "100");
+                .config("spark.databricks.delta.properties.defaults.checkpointInterval", "100")
+                // A .crc file per commit costs a sweep append about 0.1 s of driver CPU (measured on
+                // a 30-column append: 0.28 -> 0.19 s); readers use it only to validate snapshots.
+                .config("spark.databricks.delta.writeChecksumFile.enabled", "false");
         for (Map.Entry<String, String> entry : settings.sparkConf().entrySet()) {
             builder = builder.config(entry.getKey(), entry.getValue());
         }

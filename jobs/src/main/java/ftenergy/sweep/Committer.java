@@ -7,13 +7,21 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The single writer: commits results in arrival order on its own thread, so launching the next run
- * never waits for Delta; results that arrive while a commit is under way go in the next one together. A commit that fails is reported and the sweep goes on; the run will be
- * re-run by the next submission because its {@code runs} row is missing.
+ * The driver's committer: commits results in arrival order off the scheduler's thread, so
+ * launching the next run never waits for Delta; results that arrive while a commit is under way
+ * go in the next one together. A commit that fails is reported and the sweep goes on; the run
+ * will be re-run by the next submission because its {@code runs} row is missing.
+ *
+ * <p>Batches overlap by one step ({@link ResultSink#stage}): while one thread writes a batch's
+ * rows, a second finishes the batch before it (its {@code runs} marker). Each step runs on one
+ * thread only, so every table still takes one append at a time; concurrent appends to one Delta
+ * table were measured to slow each other down several-fold.
  */
 final class Committer implements AutoCloseable {
 
@@ -22,6 +30,7 @@ final class Committer implements AutoCloseable {
     private final BlockingQueue<Arrival> queue = new LinkedBlockingQueue<>();
     private final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
     private final Thread writer;
+    private final ExecutorService finisher = Executors.newSingleThreadExecutor(RunScheduler.daemon("ftenergy-commit-marker"));
     private volatile boolean closing;
 
     private record Arrival(RunResult result, Instant finishedAt) {}
@@ -55,13 +64,22 @@ final class Committer implements AutoCloseable {
             }
             queue.drainTo(batch);
             List<RunResult> results = batch.stream().map(Arrival::result).toList();
+            Runnable finish;
             try {
-                sink.commit(results);
-                Instant now = Instant.now();
-                batch.forEach(a -> latencies.add(Duration.between(a.finishedAt(), now).toNanos() / 1e9));
+                finish = sink.stage(results);
             } catch (RuntimeException e) {
                 results.forEach(r -> progress.commitFailed(r, e));
+                continue;
             }
+            finisher.execute(() -> {
+                try {
+                    finish.run();
+                    Instant now = Instant.now();
+                    batch.forEach(a -> latencies.add(Duration.between(a.finishedAt(), now).toNanos() / 1e9));
+                } catch (RuntimeException e) {
+                    results.forEach(r -> progress.commitFailed(r, e));
+                }
+            });
         }
     }
 
@@ -77,7 +95,8 @@ final class Committer implements AutoCloseable {
     public void close() throws InterruptedException {
         closing = true;
         writer.join(TimeUnit.HOURS.toMillis(1));
-        if (writer.isAlive()) {
+        finisher.shutdown();
+        if (writer.isAlive() || !finisher.awaitTermination(1, TimeUnit.HOURS)) {
             throw new IllegalStateException("commits did not finish within an hour");
         }
     }

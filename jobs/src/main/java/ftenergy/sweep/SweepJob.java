@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import ftenergy.config.AppSettings;
+import ftenergy.config.ConfigReader;
 import ftenergy.execution.AttemptInputs;
 import ftenergy.execution.RunAttempt;
 import ftenergy.execution.TaskData;
@@ -18,10 +19,12 @@ import ftenergy.plan.SweepSettings;
 import ftenergy.prepare.PrepareJob;
 import ftenergy.prepare.PreparedData;
 import ftenergy.run.RunKind;
+import ftenergy.run.RunResult;
 import ftenergy.run.RunSpec;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -63,12 +66,23 @@ public final class SweepJob {
         int slots = slots(spark, sweep);
         SweepState before = SweepStateReader.read(lake, sweep.id());
         SweepBudget budget = new SweepBudget(sweep.budgetKwh(), sweep.budgetCo2Kg());
-        LakeWriter writer = new LakeWriter(lake);
+        LakeWriter writer = new LakeWriter(lake, appends(config));
         warnAboutOpenSubmissions(lake, sweep.id(), out);
         Submission submission = Submission.start(sweep.id(), spark.master(), codeVersion(), configHash, plan.runs().size(),
                 budget, before.spentKwh(), before.spentCo2Kg());
         writer.upsert(LakeTables.SWEEPS, submission.row(lake.spark()));
-        RunScheduler scheduler = new RunScheduler(plan, before, launcher, writer::appendBatch,
+        ResultSink sink = new ResultSink() {
+            @Override
+            public void commit(List<RunResult> results) {
+                writer.appendBatch(results);
+            }
+
+            @Override
+            public Runnable stage(List<RunResult> results) {
+                return writer.stageBatch(results);
+            }
+        };
+        RunScheduler scheduler = new RunScheduler(plan, before, launcher, sink,
                 new RunScheduler.Options(slots, sweep.retries(), budget, codeVersion(), configHash),
                 new SweepProgress(out, Duration.ofSeconds(30), slots));
         SweepOutcome outcome = scheduler.run();
@@ -102,6 +116,13 @@ public final class SweepJob {
             case FINETUNE -> data.get(spec.task(), length, sweep.maxTrainExamples(), sweep.maxEvalExamples());
             case INFERENCE -> data.get(spec.task(), length, 1, sweep.inferenceMaxExamples());
         };
+    }
+
+    private static LakeWriter.Appends appends(Config config) {
+        ConfigReader in = new ConfigReader(config);
+        LakeWriter.Appends appends = LakeWriter.Appends.read(in);
+        in.finish();
+        return appends;
     }
 
     private static int slots(JavaSparkContext spark, SweepSettings sweep) {

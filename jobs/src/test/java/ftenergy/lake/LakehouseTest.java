@@ -16,12 +16,15 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class LakehouseTest {
 
@@ -122,41 +125,69 @@ class LakehouseTest {
         assertEquals(12, rows(LakeTables.STEPS, "par-"));
     }
 
-    @Test
-    void appendBatchTwice_keepsOneCopyInEveryTable() {
-        LakeWriter writer = new LakeWriter(shared);
-        List<RunResult> batch = List.of(SampleResults.result("app-a1", 1, 3), SampleResults.result("app-a2", 1, 2));
+    @ParameterizedTest
+    @EnumSource(LakeWriter.Appends.class)
+    void appendBatchTwice_keepsOneCopyInEveryTable(LakeWriter.Appends appends) {
+        String prefix = "app-a-" + appends + "-";
+        LakeWriter writer = new LakeWriter(shared, appends);
+        List<RunResult> batch = List.of(SampleResults.result(prefix + "1", 1, 3), SampleResults.result(prefix + "2", 1, 2));
         writer.appendBatch(batch);
         writer.appendBatch(List.of(batch.get(1), batch.get(0)));
-        assertEquals(2, rows(LakeTables.RUNS, "app-a"));
-        assertEquals(5, rows(LakeTables.STEPS, "app-a"));
-        assertEquals(5, rows(LakeTables.POWER_SAMPLES, "app-a"));
-        assertEquals(2, rows(LakeTables.EVALS, "app-a"));
+        assertEquals(2, rows(LakeTables.RUNS, prefix));
+        assertEquals(5, rows(LakeTables.STEPS, prefix));
+        assertEquals(5, rows(LakeTables.POWER_SAMPLES, prefix));
+        assertEquals(2, rows(LakeTables.EVALS, prefix));
     }
 
-    @Test
-    void appendBatchAfterPartialAppend_completesWithOneCopy() {
-        LakeWriter writer = new LakeWriter(shared);
-        RunResult result = SampleResults.result("app-b", 1, 4);
+    @ParameterizedTest
+    @EnumSource(LakeWriter.Appends.class)
+    void appendBatchAfterPartialAppend_completesWithOneCopy(LakeWriter.Appends appends) {
+        String runId = "app-b-" + appends;
+        RunResult result = SampleResults.result(runId, 1, 4);
         // An earlier call stopped after the steps append: no runs row, so the attempt does not count yet.
-        writer.appendOnce(LakeTables.STEPS, RunRows.stepRows(result), LakeWriter.batchId(List.of(result)));
-        assertEquals(0, rows(LakeTables.RUNS, "app-b"));
+        LakeWriter first = new LakeWriter(shared, appends);
+        first.appendOnce(LakeTables.STEPS, RunRows.stepRows(result), LakeWriter.batchId(List.of(result)));
+        assertEquals(0, rows(LakeTables.RUNS, runId));
+        // Delta's transaction ids refuse the repeat whichever writer sends it; the Spark path
+        // remembers its own tries only, so there the same writer repeats the batch.
+        LakeWriter writer = appends == LakeWriter.Appends.KERNEL ? new LakeWriter(shared, appends) : first;
         writer.appendBatch(List.of(result));
-        assertEquals(1, rows(LakeTables.RUNS, "app-b"));
-        assertEquals(4, rows(LakeTables.STEPS, "app-b"));
-        assertEquals(4, rows(LakeTables.POWER_SAMPLES, "app-b"));
+        assertEquals(1, rows(LakeTables.RUNS, runId));
+        assertEquals(4, rows(LakeTables.STEPS, runId));
+        assertEquals(4, rows(LakeTables.POWER_SAMPLES, runId));
     }
 
     @Test
-    void twoConcurrentAppendingWriters_loseNothing() throws Exception {
+    void kernelAppends_readBackAsTheRowsSparkWouldHaveWritten() {
+        RunResult result = SampleResults.result("app-kernel-fidelity", 1, 3);
+        List<Row> runs = List.of(RunRows.runRow(result.run(), java.time.Instant.parse("2026-11-28T08:00:00.123456Z")));
+        List<Row> steps = RunRows.stepRows(result);
+        LakeWriter writer = new LakeWriter(shared, LakeWriter.Appends.KERNEL);
+        writer.appendOnce(LakeTables.RUNS, runs, "fidelity");
+        writer.appendOnce(LakeTables.STEPS, steps, "fidelity");
+        for (var table : List.of(LakeTables.RUNS, LakeTables.STEPS)) {
+            Dataset<Row> expected = shared.spark().createDataFrame(table == LakeTables.RUNS ? runs : steps, table.schema());
+            Dataset<Row> read = shared.read(table).where("run_id = 'app-kernel-fidelity'").select(
+                    java.util.Arrays.stream(table.schema().fieldNames()).map(org.apache.spark.sql.functions::col)
+                            .toArray(org.apache.spark.sql.Column[]::new));
+            assertEquals(expected.count(), read.count(), table.name());
+            assertEquals(0, read.exceptAll(expected).count(), table.name() + ": " + read.exceptAll(expected).collectAsList());
+            assertEquals(0, expected.exceptAll(read).count(), table.name());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LakeWriter.Appends.class)
+    void twoConcurrentAppendingWriters_loseNothing(LakeWriter.Appends appends) throws Exception {
+        String prefix = "app-par-" + appends + "-";
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (String prefix : List.of("app-par-left", "app-par-right")) {
-                LakeWriter writer = new LakeWriter(shared);
+            for (String side : List.of("left", "right")) {
+                LakeWriter writer = new LakeWriter(shared, appends);
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 3; i++) {
-                        writer.appendBatch(List.of(SampleResults.result(prefix + "-" + i, 1, 2)));
+                        writer.appendBatch(List.of(SampleResults.result(prefix + side + "-" + i, 1, 2)));
                     }
                 }));
             }
@@ -166,8 +197,8 @@ class LakehouseTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(6, rows(LakeTables.RUNS, "app-par-"));
-        assertEquals(12, rows(LakeTables.STEPS, "app-par-"));
+        assertEquals(6, rows(LakeTables.RUNS, prefix));
+        assertEquals(12, rows(LakeTables.STEPS, prefix));
     }
 
     @Test
