@@ -25,9 +25,11 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Orchestration overhead of a sweep of many tiny runs: seconds from a run's task finishing to its
  * rows being committed, seconds from launching a run's Spark job to its task starting, and how
- * busy the cores were while the sweep ran (process CPU time / wall time / cores). The same sweep
+ * busy the cores were while the runs ran (process CPU time / wall time / cores: in local mode the
+ * driver JVM is the whole cluster; one metered run at a time per JVM, so tiny runs that cannot
+ * keep two cores busy leave the second mostly idle). The same sweep
  * runs twice in this JVM, once per way of appending committed rows ({@code ftenergy.lake.appends}:
- * Delta Kernel first, then Spark jobs, so the Spark path has the warmer JVM), each into its own
+ * Delta Kernel first, then Spark jobs, after a warm-up sweep), each into its own
  * lakehouse, and the figures (of the runs phase; data preparation happens before) are printed
  * side by side with their ratios.
  */
@@ -50,6 +52,10 @@ public final class OrchestrationBench {
      * @param runs fine-tuning runs in each sweep (rounded down to a multiple of 5)
      */
     public static void run(SparkSession spark, Path dataDir, Path work, int runs, PrintStream out) throws InterruptedException {
+        // Loading libtorch and compiling the training path happen once per JVM: a small sweep first,
+        // so that neither measured sweep pays for them.
+        out.println("orchestration: warming up with 5 runs ...");
+        sweep(spark, dataDir, work.resolve("warm-up"), 5, "kernel");
         List<Figures> figures = new ArrayList<>();
         for (String appends : List.of("kernel", "spark")) {
             out.printf("orchestration: %d tiny runs, rows appended through %s ...%n", runs, appends);
