@@ -39,8 +39,8 @@ import org.apache.spark.sql.SparkSession;
  *       Delta Kernel on the driver ({@link Appends#KERNEL}, the default) or by Spark jobs
  *       ({@link Appends#SPARK}).
  * </ul>
- * Optimistic-concurrency conflicts with another writer are retried with jittered back-off. A
- * writer remembers which batches it has tried to append, so share one per process.
+ * Optimistic-concurrency conflicts with another writer are retried with jittered back-off. On the
+ * Spark path a writer remembers which batches it has tried to append, so share one per process.
  */
 public final class LakeWriter {
 

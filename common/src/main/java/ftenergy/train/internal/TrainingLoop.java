@@ -148,7 +148,7 @@ public final class TrainingLoop {
     }
 
     /** Waits for the device's queued kernels (a no-op on the CPU, where every op is synchronous). */
-    static void synchronise(NDManager manager) {
+    private static void synchronise(NDManager manager) {
         if (manager.getDevice().isGpu()) {
             manager.zeros(new Shape(1)).toFloatArray();
         }
