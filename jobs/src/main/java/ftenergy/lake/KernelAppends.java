@@ -32,10 +32,10 @@ import org.apache.spark.sql.Row;
  * keep every task slot busy; through Spark each such append cost 0.2 to 0.7 s, through Kernel about
  * 0.1 s (measured side by side by {@code ftenergy bench orchestration}).
  *
- * <p>Each append carries a Delta transaction identifier ({@code appId}, version 1), Delta's own
- * mechanism for idempotent writes: a second append with the same id is refused by the table, in
- * this process or any other, so a repeated batch lands once without reading the table's history.
- * The tables are the ones Spark created; Spark reads Kernel's commits like its own.
+ * <p>Each append carries a Delta {@link TransactionId}, Delta's own mechanism for idempotent
+ * writes: the table refuses an append whose version is not above the latest it recorded for the
+ * same {@code appId}, whichever process sends it. The tables are the ones Spark created; Spark
+ * reads Kernel's commits like its own.
  */
 final class KernelAppends {
 
@@ -49,19 +49,32 @@ final class KernelAppends {
         this.engine = DefaultEngine.create(hadoop);
     }
 
+    /** The latest version the table at {@code path} recorded for {@code appId}; -1 if none. */
+    long latestVersion(String path, String appId) {
+        return Table.forPath(engine, path).getLatestSnapshot(engine).getLatestTransactionVersion(engine, appId).orElse(-1L);
+    }
+
     /**
-     * Appends {@code rows} (laid out as {@code schema}) to the Delta table at {@code path} unless an
-     * append with {@code appId} already landed there.
+     * Records {@code id} in the table at {@code path} with no data: a commit that only raises the
+     * latest version of {@code id.appId()}.
      *
-     * @return false when {@code appId} had already landed
+     * @return false when the table refused it: its latest version for the {@code appId} was not below
      */
-    boolean append(String path, org.apache.spark.sql.types.StructType schema, List<Row> rows, String appId) throws IOException {
-        Transaction txn;
-        try {
-            txn = Table.forPath(engine, path).createTransactionBuilder(engine, "ftenergy", Operation.WRITE)
-                    .withTransactionId(engine, appId, 1)
-                    .build(engine);
-        } catch (ConcurrentTransactionException e) {
+    boolean record(String path, TransactionId id) {
+        Transaction txn = transaction(path, id);
+        return txn != null && commit(txn, List.of());
+    }
+
+    /**
+     * Appends {@code rows} (laid out as {@code schema}) to the Delta table at {@code path} under
+     * {@code id}.
+     *
+     * @return false when the table refused it: its latest version for the {@code appId} was not below
+     */
+    boolean append(String path, org.apache.spark.sql.types.StructType schema, List<Row> rows, TransactionId id)
+            throws IOException {
+        Transaction txn = transaction(path, id);
+        if (txn == null) {
             return false;
         }
         if (!txn.getPartitionColumns(engine).isEmpty()) {
@@ -78,15 +91,34 @@ final class KernelAppends {
                 CloseableIterator<io.delta.kernel.data.Row> appended = Transaction.generateAppendActions(engine, state, files, context)) {
             appended.forEachRemaining(actions::add);
         }
+        return commit(txn, actions);
+    }
+
+    /** A write transaction under {@code id}; null when the table already holds a version of its appId as large. */
+    private Transaction transaction(String path, TransactionId id) {
+        try {
+            return Table.forPath(engine, path).createTransactionBuilder(engine, "ftenergy", Operation.WRITE)
+                    .withTransactionId(engine, id.appId(), id.version())
+                    .build(engine);
+        } catch (ConcurrentTransactionException e) {
+            return null;
+        }
+    }
+
+    private boolean commit(Transaction txn, List<io.delta.kernel.data.Row> actions) {
         TransactionCommitResult committed;
         try {
             committed = txn.commit(engine, CloseableIterable.inMemoryIterable(closeable(actions.iterator())));
         } catch (ConcurrentTransactionException e) {
-            return false; // another writer landed the same id while this one wrote its file
+            return false; // another writer landed the same appId while this one wrote its file
         }
         for (PostCommitHook hook : committed.getPostCommitHooks()) {
             if (HOOKS.contains(hook.getType())) {
-                hook.threadSafeInvoke(engine);
+                try {
+                    hook.threadSafeInvoke(engine);
+                } catch (IOException e) {
+                    // The commit stands; a checkpoint or checksum is redone by a later commit.
+                }
             }
         }
         return true;

@@ -1,22 +1,16 @@
 package ftenergy.lake;
 
-import static org.apache.spark.sql.functions.col;
-
 import ftenergy.config.ConfigReader;
-import ftenergy.plan.RunIds;
 import ftenergy.run.RunResult;
 import io.delta.exceptions.DeltaConcurrentModificationException;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,23 +29,20 @@ import org.apache.spark.sql.SparkSession;
  *       that attempt wrote before, each in one Delta transaction ({@code replaceWhere}); the
  *       {@code runs} row is merged last and is the commit marker that makes the attempt count.
  *   <li>{@link #appendBatch}: the sweep's fast path: the same four tables in the same order, as
- *       blind appends tagged with the batch's id so that a repeated batch lands once; written by
+ *       blind appends under a {@link SweepClaim}, whose Delta transaction identifiers make a
+ *       repeated append land once and refuse the appends of a superseded submission; written by
  *       Delta Kernel on the driver ({@link Appends#KERNEL}, the default) or by Spark jobs
  *       ({@link Appends#SPARK}).
  * </ul>
- * Optimistic-concurrency conflicts with another writer are retried with jittered back-off. On the
- * Spark path a writer remembers which batches it has tried to append, so share one per process.
+ * Optimistic-concurrency conflicts with another writer are retried with jittered back-off.
  */
 public final class LakeWriter {
 
     /** How {@link #appendBatch} writes its blind appends. */
     public enum Appends {
-        /**
-         * Delta Kernel on the driver, no Spark job; a repeated batch is refused by the table through
-         * its Delta transaction identifier.
-         */
+        /** Delta Kernel on the driver, no Spark job. */
         KERNEL,
-        /** A Spark job per append, tagged with the batch id in the commit's {@code userMetadata}. */
+        /** A Spark job per append, with Delta's idempotent-write options ({@code txnAppId}, {@code txnVersion}). */
         SPARK;
 
         /** Reads {@code ftenergy.lake.appends}; an unknown value is a problem in {@code in} that names the key. */
@@ -76,8 +67,13 @@ public final class LakeWriter {
         return thread;
     });
 
+    /** The run tables, {@code runs} (the commit marker) first. */
+    private static final List<LakeTable> RUN_TABLES =
+            List.of(LakeTables.RUNS, LakeTables.STEPS, LakeTables.POWER_SAMPLES, LakeTables.EVALS);
+
     private final Lakehouse lake;
-    private final Set<String> tried = ConcurrentHashMap.newKeySet();
+    private final Appends appends;
+    /** Claims and their checks go through Kernel on either append path. */
     private final KernelAppends kernel;
 
     /** A writer whose batches append through Delta Kernel. */
@@ -87,7 +83,8 @@ public final class LakeWriter {
 
     public LakeWriter(Lakehouse lake, Appends appends) {
         this.lake = lake;
-        this.kernel = appends == Appends.KERNEL ? new KernelAppends(lake.spark().sparkContext().hadoopConfiguration()) : null;
+        this.appends = appends;
+        this.kernel = new KernelAppends(lake.spark().sparkContext().hadoopConfiguration());
     }
 
     /** Commits one run attempt; safe to repeat after a crash at any point. */
@@ -123,29 +120,68 @@ public final class LakeWriter {
     }
 
     /**
-     * Commits a batch of run attempts as four blind appends, children first and {@code runs} last
-     * as the commit marker. Repeating a batch through the same writer, whole or after a call that
-     * failed part-way, writes every table at most once: each append is tagged with the batch's id
-     * (Delta {@code userMetadata}), and a table this writer has already tried for the batch is
-     * appended to only if the table's history lacks the tag.
+     * Claims {@code sweepId}'s run tables for this writer's appends ({@link SweepClaim}): from now
+     * on, the tables refuse the appends of every earlier claim of the same sweep. Read what the
+     * tables hold for the sweep after claiming, not before: nothing an older claim appends lands
+     * after this returns.
      *
-     * <p>Why not {@link #commitAll}: a replace or MERGE must first rebuild the table's snapshot and
-     * scan it (six Spark jobs per table measured), a blind append runs one job and never conflicts
-     * with another writer's append. The price is a precondition: an attempt must never reach the
-     * tables in two different batches. Within a process the committer sends each result once;
-     * across processes the results of a crashed driver are gone, and the sweep re-runs such an
-     * attempt under a new number, past every attempt that left rows in any table
-     * ({@code SweepStateReader}).
+     * @throws ClaimLostException when a newer claim overtook this one while it was being taken
      */
-    public void appendBatch(List<RunResult> results) {
-        stageBatch(results).run();
+    public SweepClaim claim(String sweepId) {
+        String appId = SweepClaim.appId(sweepId);
+        for (int tries = 1; ; tries++) {
+            long latest = -1;
+            for (LakeTable table : RUN_TABLES) {
+                latest = Math.max(latest, kernel.latestVersion(lake.path(table), appId));
+            }
+            SweepClaim claim = new SweepClaim(sweepId, latest < 0 ? 1 : SweepClaim.generationOf(latest) + 1);
+            // runs first: of two submissions claiming the same generation at once, it admits one.
+            if (kernel.record(lake.path(LakeTables.RUNS), claim.opening())) {
+                for (LakeTable child : RUN_TABLES.subList(1, RUN_TABLES.size())) {
+                    if (!kernel.record(lake.path(child), claim.opening())) {
+                        throw claim.lostTo(SweepClaim.generationOf(kernel.latestVersion(lake.path(child), appId)));
+                    }
+                }
+                return claim;
+            }
+            if (tries == MAX_TRIES) {
+                throw new LakeException("could not claim sweep '" + sweepId + "' in " + MAX_TRIES
+                        + " tries: other submissions of it kept claiming it at the same moment");
+            }
+        }
+    }
+
+    /** Throws {@link ClaimLostException} when a newer claim of the sweep than {@code claim} was taken. */
+    public void verifyClaim(SweepClaim claim) {
+        long newer = SweepClaim.generationOf(kernel.latestVersion(lake.path(LakeTables.RUNS), SweepClaim.appId(claim.sweepId())));
+        if (newer > claim.generation()) {
+            throw claim.lostTo(newer);
+        }
+    }
+
+    /**
+     * Commits a batch of run attempts under {@code claim} as four blind appends, children first and
+     * {@code runs} last as the commit marker.
+     */
+    public void appendBatch(List<RunResult> results, SweepClaim claim) {
+        stageBatch(results, claim).run();
     }
 
     /**
      * {@link #appendBatch} in two steps: appends the child tables now and returns the {@code runs}
-     * append, so that a caller can append the next batch's children while this marker lands.
+     * append, so that a caller can append the next batch's children while this marker lands. Running
+     * the returned step again, or after it failed part-way, lands it at most once.
+     *
+     * <p>Why not {@link #commitAll}: a replace or MERGE must first rebuild the table's snapshot and
+     * scan it (six Spark jobs per table measured); a blind append reads nothing and never conflicts
+     * with another writer's append. The price is a precondition: an attempt must never reach the
+     * tables in two batches. Within a process the committer sends each result once; a re-submission
+     * claims the sweep anew, so whatever its predecessor had not recorded by then is refused, and it
+     * numbers its attempts past every attempt that left rows in any table ({@code SweepStateReader}).
+     *
+     * @throws ClaimLostException when a newer claim of the sweep refused this batch
      */
-    public Runnable stageBatch(List<RunResult> results) {
+    public Runnable stageBatch(List<RunResult> results, SweepClaim claim) {
         if (results.isEmpty()) {
             return () -> {};
         }
@@ -160,15 +196,18 @@ public final class LakeWriter {
             evals.addAll(RunRows.evalRows(result));
             runs.add(RunRows.runRow(result.run(), committedAt));
         }
-        String batchId = batchId(results);
+        // Identifiers are taken now, in batch order, so that each table sees them rise.
+        TransactionId stepsId = claim.next();
+        TransactionId samplesId = claim.next();
+        TransactionId evalsId = claim.next();
+        TransactionId marker = claim.next();
         // The children are independent tables: appended at once, the batch waits for the slowest
         // of three instead of their sum. The marker follows only when all three have landed.
-        List<CompletableFuture<Void>> children = List.of(
-                CompletableFuture.runAsync(() -> appendOnce(LakeTables.STEPS, steps, batchId), APPENDS),
-                CompletableFuture.runAsync(() -> appendOnce(LakeTables.POWER_SAMPLES, samples, batchId), APPENDS),
-                CompletableFuture.runAsync(() -> appendOnce(LakeTables.EVALS, evals, batchId), APPENDS));
-        awaitAll(children);
-        return () -> appendOnce(LakeTables.RUNS, runs, batchId);
+        awaitAll(List.of(
+                CompletableFuture.runAsync(() -> appendOnce(LakeTables.STEPS, steps, claim, stepsId), APPENDS),
+                CompletableFuture.runAsync(() -> appendOnce(LakeTables.POWER_SAMPLES, samples, claim, samplesId), APPENDS),
+                CompletableFuture.runAsync(() -> appendOnce(LakeTables.EVALS, evals, claim, evalsId), APPENDS)));
+        return () -> appendOnce(LakeTables.RUNS, runs, claim, marker);
     }
 
     /** Waits for every append, so none is still writing when this returns, then rethrows the first failure. */
@@ -191,44 +230,37 @@ public final class LakeWriter {
         }
     }
 
-    /** Names a batch by its sorted keys, so the same attempts make the same id whatever their order. */
-    static String batchId(List<RunResult> results) {
-        List<String> keys = new ArrayList<>();
-        for (RunResult result : results) {
-            keys.add(result.run().spec().runId() + "#" + result.run().attempt());
-        }
-        Collections.sort(keys);
-        return "ftenergy-batch-" + RunIds.of(String.join(",", keys));
-    }
-
-    /** Appends {@code rows} tagged with {@code batchId} unless an earlier try already landed. */
-    void appendOnce(LakeTable table, List<Row> rows, String batchId) {
+    /**
+     * Appends {@code rows} under {@code id} unless the table already holds it; throws
+     * {@link ClaimLostException} when a newer claim than {@code claim} made the table refuse it.
+     */
+    void appendOnce(LakeTable table, List<Row> rows, SweepClaim claim, TransactionId id) {
         if (rows.isEmpty()) {
             return;
         }
-        if (kernel != null) {
-            try {
-                kernel.append(lake.path(table), table.schema(), rows, batchId);
-            } catch (IOException | RuntimeException e) {
-                throw new LakeException("could not append batch " + batchId + " to table '" + table.name() + "' at "
-                        + lake.path(table) + ": " + e.getMessage(), e);
+        String path = lake.path(table);
+        boolean landed = false;
+        try {
+            if (appends == Appends.KERNEL) {
+                landed = kernel.append(path, table.schema(), rows, id);
+            } else {
+                // Delta's idempotent-write options: the table skips the write, silently, when it holds the id.
+                Dataset<Row> data = lake.spark().createDataFrame(rows, table.schema()).coalesce(1);
+                retrying(table, "append version " + id.version() + " of " + id.appId(), () -> {
+                    data.write().format("delta").mode("append").option("txnAppId", id.appId())
+                            .option("txnVersion", id.version()).save(path);
+                    return null;
+                });
             }
-            return;
+        } catch (IOException | RuntimeException e) {
+            throw new LakeException("could not append version " + id.version() + " of " + id.appId() + " to table '"
+                    + table.name() + "' at " + path + ": " + e.getMessage(), e);
         }
-        // Only a repeat pays for reading the history; a failed write may still have committed.
-        if (!tried.add(table.name() + "/" + batchId) && landed(table, batchId)) {
-            return;
+        // Refused (or, through Spark, maybe skipped): a newer claim, or this very append landed before.
+        long newer = landed ? claim.generation() : SweepClaim.generationOf(kernel.latestVersion(path, id.appId()));
+        if (newer > claim.generation()) {
+            throw claim.lostTo(newer);
         }
-        // One partition: a batch is a few hundred rows, so one small file and one task, not one per run.
-        Dataset<Row> data = lake.spark().createDataFrame(rows, table.schema()).coalesce(1);
-        retrying(table, "append batch " + batchId, () -> {
-            data.write().format("delta").mode("append").option("userMetadata", batchId).save(lake.path(table));
-            return null;
-        });
-    }
-
-    private boolean landed(LakeTable table, String batchId) {
-        return !lake.delta(table).history().where(col("userMetadata").equalTo(batchId)).isEmpty();
     }
 
     private static Dataset<Row> union(Dataset<Row> all, Dataset<Row> more) {

@@ -1,5 +1,6 @@
 package ftenergy.sweep;
 
+import ftenergy.lake.ClaimLostException;
 import ftenergy.run.RunResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ final class Committer implements AutoCloseable {
     private final Thread writer;
     private final ExecutorService finisher = Executors.newSingleThreadExecutor(RunScheduler.daemon("ftenergy-commit-marker"));
     private volatile boolean closing;
+    private volatile ClaimLostException claimLost;
 
     private record Arrival(RunResult result, Instant finishedAt) {}
 
@@ -68,7 +70,7 @@ final class Committer implements AutoCloseable {
             try {
                 finish = sink.stage(results);
             } catch (RuntimeException e) {
-                results.forEach(r -> progress.commitFailed(r, e));
+                failed(results, e);
                 continue;
             }
             finisher.execute(() -> {
@@ -77,10 +79,35 @@ final class Committer implements AutoCloseable {
                     Instant now = Instant.now();
                     batch.forEach(a -> latencies.add(Duration.between(a.finishedAt(), now).toNanos() / 1e9));
                 } catch (RuntimeException e) {
-                    results.forEach(r -> progress.commitFailed(r, e));
+                    failed(results, e);
                 }
             });
         }
+    }
+
+    private void failed(List<RunResult> results, RuntimeException e) {
+        if (e instanceof ClaimLostException lost && claimLost == null) {
+            claimLost = lost;
+        }
+        results.forEach(r -> progress.commitFailed(r, e));
+    }
+
+    /** Asks the sink whether a newer submission claimed the sweep; records it like a refused commit. */
+    void verifyClaim() {
+        try {
+            sink.verifyClaim();
+        } catch (ClaimLostException lost) {
+            if (claimLost == null) {
+                claimLost = lost;
+            }
+        } catch (RuntimeException e) {
+            // The lakehouse could not be read just now: the next check, or the next commit, will tell.
+        }
+    }
+
+    /** Set once the lakehouse refused a commit because a newer submission claimed the sweep; null until then. */
+    ClaimLostException claimLost() {
+        return claimLost;
     }
 
     /** Seconds from each result's task finishing to its rows being committed, in commit order. */

@@ -17,4 +17,11 @@ public interface ResultSink {
     default Runnable stage(List<RunResult> results) {
         return () -> commit(results);
     }
+
+    /**
+     * Throws {@link ftenergy.lake.ClaimLostException} once a newer submission of the sweep has
+     * claimed it, so that a sweep whose runs are all long learns it before one of them finishes.
+     * By default the sink is never superseded.
+     */
+    default void verifyClaim() {}
 }

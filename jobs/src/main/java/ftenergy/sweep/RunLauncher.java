@@ -16,6 +16,9 @@ public interface RunLauncher {
      */
     Launched launch(RunSpec spec, int attempt) throws Exception;
 
+    /** Cancels every attempt still running; each of their {@link #launch} calls then ends, failed. */
+    default void cancelAll() {}
+
     /**
      * A result and when its task started and finished executing (to measure launch and commit
      * latency). Both instants are the executor's clock, so on a cluster they carry its skew.

@@ -25,9 +25,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Launches a sweep's runs, at most {@code slots} at once, each as soon as the runs it depends on
  * have succeeded; retries failed attempts; hands every finished attempt to one committer thread as
- * it arrives, so a killed driver loses at most the runs in flight.
+ * it arrives, so a killed driver loses at most the runs in flight. Once a newer submission has
+ * claimed the sweep (a commit is refused, or the check at each progress summary says so), launches
+ * nothing more and cancels what runs.
  */
 public final class RunScheduler {
+
+    private static final String TAKEN_OVER = "a newer submission took the sweep over";
 
     /** Scheduler settings. */
     public record Options(int slots, int retries, SweepBudget budget, String codeVersion, String configHash) {}
@@ -78,8 +82,19 @@ public final class RunScheduler {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.slots()), daemon("ftenergy-run"));
         CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
         int inFlight = 0;
+        boolean takenOver = false;
         try {
             while (!pending.isEmpty() || inFlight > 0) {
+                if (!takenOver && committer.claimLost() != null) {
+                    // A newer submission runs the sweep now and refuses this one's rows: stop, do not compete.
+                    takenOver = true;
+                    for (RunSpec run : pending.values()) {
+                        notLaunched.add(run.runId() + ": " + TAKEN_OVER);
+                        progress.notLaunched(run, TAKEN_OVER);
+                    }
+                    pending.clear();
+                    launcher.cancelAll();
+                }
                 boolean budgetSpent = options.budget().exhaustedBy(spentKwh, spentCo2);
                 for (Iterator<RunSpec> it = pending.values().iterator(); it.hasNext() && inFlight < options.slots(); ) {
                     RunSpec run = it.next();
@@ -115,6 +130,7 @@ public final class RunScheduler {
                 Future<Finished> next = done.poll(progress.summaryInterval().toMillis(), TimeUnit.MILLISECONDS);
                 if (next == null) {
                     progress.summary(inFlight, pending.size(), spentKwh, spentCo2);
+                    committer.verifyClaim();
                     continue;
                 }
                 inFlight--;
@@ -127,6 +143,11 @@ public final class RunScheduler {
                 spentCo2 += result.run().energy().co2Kg();
                 RunSpec run = finished.spec();
                 RunStatus status = result.run().status();
+                if (takenOver) {
+                    // Its rows would be refused; the newer submission runs it again.
+                    notLaunched.add(run.runId() + ": attempt " + finished.attempt() + " ended uncommitted, " + TAKEN_OVER);
+                    continue;
+                }
                 if (status == RunStatus.SUCCEEDED) {
                     succeeded.add(run.runId());
                     ok++;

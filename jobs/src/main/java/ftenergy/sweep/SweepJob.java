@@ -12,6 +12,7 @@ import ftenergy.execution.TaskData;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
+import ftenergy.lake.SweepClaim;
 import ftenergy.plan.RunIds;
 import ftenergy.plan.SweepPlan;
 import ftenergy.plan.SweepPlanner;
@@ -61,25 +62,41 @@ public final class SweepJob {
         });
         InferenceRunLauncher inference = new InferenceRunLauncher(lake.spark(), spec -> taskData(data, sweep, spec).value(),
                 app.checkpoints(), prepared.tokenizerFile(), config, codeVersion(), configHash);
-        RunLauncher launcher = (spec, attempt) -> spec.kind() == RunKind.INFERENCE
-                ? inference.launch(spec, attempt) : training.launch(spec, attempt);
+        RunLauncher launcher = new RunLauncher() {
+            @Override
+            public Launched launch(RunSpec spec, int attempt) {
+                return spec.kind() == RunKind.INFERENCE ? inference.launch(spec, attempt) : training.launch(spec, attempt);
+            }
+
+            @Override
+            public void cancelAll() {
+                spark.cancelAllJobs();
+            }
+        };
         int slots = slots(spark, sweep);
-        SweepState before = SweepStateReader.read(lake, sweep.id());
-        SweepBudget budget = new SweepBudget(sweep.budgetKwh(), sweep.budgetCo2Kg());
         LakeWriter writer = new LakeWriter(lake, appends(config));
         warnAboutOpenSubmissions(lake, sweep.id(), out);
+        // Claimed before reading what is recorded: nothing an older submission appends lands after this.
+        SweepClaim claim = writer.claim(sweep.id());
+        SweepState before = SweepStateReader.read(lake, sweep.id());
+        SweepBudget budget = new SweepBudget(sweep.budgetKwh(), sweep.budgetCo2Kg());
         Submission submission = Submission.start(sweep.id(), spark.master(), codeVersion(), configHash, plan.runs().size(),
                 budget, before.spentKwh(), before.spentCo2Kg());
         writer.upsert(LakeTables.SWEEPS, submission.row(lake.spark()));
         ResultSink sink = new ResultSink() {
             @Override
             public void commit(List<RunResult> results) {
-                writer.appendBatch(results);
+                writer.appendBatch(results, claim);
             }
 
             @Override
             public Runnable stage(List<RunResult> results) {
-                return writer.stageBatch(results);
+                return writer.stageBatch(results, claim);
+            }
+
+            @Override
+            public void verifyClaim() {
+                writer.verifyClaim(claim);
             }
         };
         RunScheduler scheduler = new RunScheduler(plan, before, launcher, sink,
@@ -92,15 +109,16 @@ public final class SweepJob {
     }
 
     /**
-     * Commits append (see {@code LakeWriter.appendBatch}), so two live submissions of one sweep
-     * would both run and append the same attempts; say so when another submission has not ended.
+     * A submission that never ended either died or is still running; if running, this one's claim
+     * supersedes it and it stops at its next commit (see {@code SweepClaim}). Say so.
      */
     private static void warnAboutOpenSubmissions(Lakehouse lake, String sweepId, PrintStream out) {
         for (Row open : lake.read(LakeTables.SWEEPS).where(col("sweep_id").equalTo(sweepId).and(col("ended_at").isNull()))
                 .select("submission_id", "started_at", "master").collectAsList()) {
             out.println("warning: submission " + open.get(0) + " of sweep " + sweepId + " (started " + open.get(1) + " on "
-                    + open.get(2) + ") never ended: its driver died, or it is still running. If it is running, stop one"
-                    + " of the two: both would run the same attempts and append their rows twice.");
+                    + open.get(2) + ") never ended: its driver died, or it is still running. If it is running, this"
+                    + " submission takes the sweep over: the other one stops at its next commit, and its runs in flight"
+                    + " are run again here.");
         }
     }
 

@@ -1,5 +1,6 @@
 package ftenergy.sweep;
 
+import ftenergy.lake.ClaimLostException;
 import ftenergy.plan.SweepPlan;
 import ftenergy.run.RunRecord;
 import ftenergy.run.RunResult;
@@ -76,6 +77,11 @@ public final class SweepProgress {
     }
 
     synchronized void commitFailed(RunResult result, RuntimeException error) {
+        if (error instanceof ClaimLostException) {
+            line("NOT RECORDED run %s attempt %d: %s", result.run().spec().runId(), result.run().attempt(),
+                    error.getMessage());
+            return;
+        }
         line("COMMIT FAILED for run %s attempt %d: %s (the run will be re-run by the next submission)",
                 result.run().spec().runId(), result.run().attempt(), error.getMessage());
     }

@@ -1,6 +1,7 @@
 package ftenergy.lake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +14,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -127,34 +131,101 @@ class LakehouseTest {
 
     @ParameterizedTest
     @EnumSource(LakeWriter.Appends.class)
-    void appendBatchTwice_keepsOneCopyInEveryTable(LakeWriter.Appends appends) {
+    void stagedBatchRunTwice_keepsOneCopyInEveryTable(LakeWriter.Appends appends) {
         String prefix = "app-a-" + appends + "-";
         LakeWriter writer = new LakeWriter(shared, appends);
-        List<RunResult> batch = List.of(SampleResults.result(prefix + "1", 1, 3), SampleResults.result(prefix + "2", 1, 2));
-        writer.appendBatch(batch);
-        writer.appendBatch(List.of(batch.get(1), batch.get(0)));
-        assertEquals(2, rows(LakeTables.RUNS, prefix));
-        assertEquals(5, rows(LakeTables.STEPS, prefix));
-        assertEquals(5, rows(LakeTables.POWER_SAMPLES, prefix));
-        assertEquals(2, rows(LakeTables.EVALS, prefix));
+        SweepClaim claim = writer.claim("sweep-" + prefix);
+        Runnable marker = writer.stageBatch(
+                List.of(SampleResults.result(prefix + "1", 1, 3), SampleResults.result(prefix + "2", 1, 2)), claim);
+        marker.run();
+        marker.run();
+        // Repeated after a later batch landed: the table's latest version is past it, so still once.
+        writer.appendBatch(List.of(SampleResults.result(prefix + "3", 1, 1)), claim);
+        marker.run();
+        assertEquals(3, rows(LakeTables.RUNS, prefix));
+        assertEquals(6, rows(LakeTables.STEPS, prefix));
+        assertEquals(6, rows(LakeTables.POWER_SAMPLES, prefix));
+        assertEquals(3, rows(LakeTables.EVALS, prefix));
     }
 
     @ParameterizedTest
     @EnumSource(LakeWriter.Appends.class)
-    void appendBatchAfterPartialAppend_completesWithOneCopy(LakeWriter.Appends appends) {
+    void appendRepeatedByAnotherWriterWithTheSameClaim_landsOnce(LakeWriter.Appends appends) {
         String runId = "app-b-" + appends;
         RunResult result = SampleResults.result(runId, 1, 4);
-        // An earlier call stopped after the steps append: no runs row, so the attempt does not count yet.
         LakeWriter first = new LakeWriter(shared, appends);
-        first.appendOnce(LakeTables.STEPS, RunRows.stepRows(result), LakeWriter.batchId(List.of(result)));
-        assertEquals(0, rows(LakeTables.RUNS, runId));
-        // Delta's transaction ids refuse the repeat whichever writer sends it; the Spark path
-        // remembers its own tries only, so there the same writer repeats the batch.
-        LakeWriter writer = appends == LakeWriter.Appends.KERNEL ? new LakeWriter(shared, appends) : first;
-        writer.appendBatch(List.of(result));
-        assertEquals(1, rows(LakeTables.RUNS, runId));
+        SweepClaim claim = first.claim("sweep-" + runId);
+        TransactionId id = claim.next();
+        first.appendOnce(LakeTables.STEPS, RunRows.stepRows(result), claim, id);
+        // The table itself refuses the repeat: no memory of the first writer's tries is needed.
+        new LakeWriter(shared, appends).appendOnce(LakeTables.STEPS, RunRows.stepRows(result), claim, id);
         assertEquals(4, rows(LakeTables.STEPS, runId));
-        assertEquals(4, rows(LakeTables.POWER_SAMPLES, runId));
+    }
+
+    @ParameterizedTest
+    @EnumSource(LakeWriter.Appends.class)
+    void newerClaim_refusesTheOlderSubmissionsRowsInEveryTable(LakeWriter.Appends appends) {
+        String prefix = "app-fence-" + appends + "-";
+        LakeWriter older = new LakeWriter(shared, appends);
+        SweepClaim first = older.claim("sweep-" + prefix);
+        older.appendBatch(List.of(SampleResults.result(prefix + "1", 1, 2)), first);
+        LakeWriter newer = new LakeWriter(shared, appends);
+        SweepClaim second = newer.claim("sweep-" + prefix);
+        assertEquals(first.generation() + 1, second.generation());
+
+        RunResult contested = SampleResults.result(prefix + "2", 1, 2);
+        ClaimLostException lost = assertThrows(ClaimLostException.class, () -> older.appendBatch(List.of(contested), first));
+        assertEquals(second.generation(), lost.newerGeneration());
+        assertTrue(lost.getMessage().contains("sweep-" + prefix), lost.getMessage());
+        newer.appendBatch(List.of(contested), second);
+
+        assertEquals(2, rows(LakeTables.RUNS, prefix));
+        assertEquals(4, rows(LakeTables.STEPS, prefix));
+        assertEquals(4, rows(LakeTables.POWER_SAMPLES, prefix));
+        assertEquals(2, rows(LakeTables.EVALS, prefix));
+    }
+
+    private record Claimed(LakeWriter writer, SweepClaim claim) {}
+
+    @Test
+    void claimsTakenAtOnce_getDistinctGenerationsAndOnlyTheNewestAppends() throws Exception {
+        String sweep = "sweep-app-race";
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Claimed> claimed = new ArrayList<>();
+        int lostWhileClaiming = 0;
+        try {
+            List<Future<Claimed>> taken = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                LakeWriter writer = new LakeWriter(shared);
+                taken.add(pool.submit(() -> new Claimed(writer, writer.claim(sweep))));
+            }
+            for (Future<Claimed> claim : taken) {
+                try {
+                    claimed.add(claim.get());
+                } catch (ExecutionException e) {
+                    // Overtaken by a newer claim between claiming runs and the child tables: legitimate.
+                    assertInstanceOf(ClaimLostException.class, e.getCause());
+                    lostWhileClaiming++;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Set<Long> generations = claimed.stream().map(c -> c.claim().generation()).collect(Collectors.toSet());
+        assertEquals(claimed.size(), generations.size(), "each claim its own generation");
+        assertEquals(3, claimed.size() + lostWhileClaiming);
+        assertEquals(3L, generations.stream().mapToLong(Long::longValue).max().orElseThrow());
+        for (int i = 0; i < claimed.size(); i++) {
+            Claimed c = claimed.get(i);
+            List<RunResult> batch = List.of(SampleResults.result("app-race-" + i, 1, 1));
+            if (c.claim().generation() == 3) {
+                c.writer().appendBatch(batch, c.claim());
+            } else {
+                assertThrows(ClaimLostException.class, () -> c.writer().appendBatch(batch, c.claim()));
+            }
+        }
+        assertEquals(1, rows(LakeTables.RUNS, "app-race-"));
+        assertEquals(1, rows(LakeTables.STEPS, "app-race-"));
     }
 
     @Test
@@ -163,8 +234,9 @@ class LakehouseTest {
         List<Row> runs = List.of(RunRows.runRow(result.run(), java.time.Instant.parse("2026-11-28T08:00:00.123456Z")));
         List<Row> steps = RunRows.stepRows(result);
         LakeWriter writer = new LakeWriter(shared, LakeWriter.Appends.KERNEL);
-        writer.appendOnce(LakeTables.RUNS, runs, "fidelity");
-        writer.appendOnce(LakeTables.STEPS, steps, "fidelity");
+        SweepClaim claim = writer.claim("sweep-fidelity");
+        writer.appendOnce(LakeTables.RUNS, runs, claim, claim.next());
+        writer.appendOnce(LakeTables.STEPS, steps, claim, claim.next());
         for (var table : List.of(LakeTables.RUNS, LakeTables.STEPS)) {
             Dataset<Row> expected = shared.spark().createDataFrame(table == LakeTables.RUNS ? runs : steps, table.schema());
             Dataset<Row> read = shared.read(table).where("run_id = 'app-kernel-fidelity'").select(
@@ -185,9 +257,10 @@ class LakehouseTest {
             List<Future<?>> done = new ArrayList<>();
             for (String side : List.of("left", "right")) {
                 LakeWriter writer = new LakeWriter(shared, appends);
+                SweepClaim claim = writer.claim("sweep-" + prefix + side);
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 3; i++) {
-                        writer.appendBatch(List.of(SampleResults.result(prefix + side + "-" + i, 1, 2)));
+                        writer.appendBatch(List.of(SampleResults.result(prefix + side + "-" + i, 1, 2)), claim);
                     }
                 }));
             }
@@ -204,10 +277,11 @@ class LakehouseTest {
     @Test
     void sweepState_numbersRetriesPastAttemptsThatLeftOnlyChildRows() {
         LakeWriter writer = new LakeWriter(shared);
-        writer.appendBatch(List.of(SampleResults.result("app-c", 1, 2)));
+        SweepClaim claim = writer.claim("sweep-app-c");
+        writer.appendBatch(List.of(SampleResults.result("app-c", 1, 2)), claim);
         // Attempt 2's commit stopped after its evals: its rows stay, so a retry must not reuse 2.
         RunResult crashed = SampleResults.result("app-c", 2, 2);
-        writer.appendOnce(LakeTables.EVALS, RunRows.evalRows(crashed), LakeWriter.batchId(List.of(crashed)));
+        writer.appendOnce(LakeTables.EVALS, RunRows.evalRows(crashed), claim, claim.next());
         SweepState state = SweepStateReader.read(shared, "sweep-test");
         assertEquals(2, state.lastAttempt().get("app-c"));
         assertTrue(state.succeeded().contains("app-c"));

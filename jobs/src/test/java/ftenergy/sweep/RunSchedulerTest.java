@@ -3,6 +3,7 @@ package ftenergy.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ftenergy.lake.ClaimLostException;
 import ftenergy.plan.SweepPlan;
 import ftenergy.run.EnergyAccount;
 import ftenergy.run.HostInfo;
@@ -22,6 +23,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
@@ -128,5 +130,84 @@ class RunSchedulerTest {
         assertEquals(3, outcome.succeeded(), "each run spends 1 kWh: the third crosses 2.5");
         assertEquals(3, outcome.notLaunched().size());
         assertTrue(outcome.notLaunched().get(0).contains("energy budget spent"));
+    }
+
+    @Test
+    void claimLost_stopsLaunchingAndCancelsWhatRuns() throws Exception {
+        List<RunSpec> runs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            runs.add(spec("r" + i, i == 0 ? new String[0] : new String[] {"r" + (i - 1)}));
+        }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        RunLauncher launcher = new RunLauncher() {
+            @Override
+            public Launched launch(RunSpec spec, int attempt) throws InterruptedException {
+                launchOrder.add(spec.runId() + "#" + attempt);
+                // r1 ends only once the committer has reported r0's refused commit (and so knows the claim is lost).
+                while (!spec.runId().equals("r0") && !log.toString().contains("NOT RECORDED run r0")) {
+                    Thread.sleep(10);
+                }
+                Instant now = Instant.now();
+                return new Launched(result(spec, attempt, RunStatus.SUCCEEDED, 1.0), now, now);
+            }
+
+            @Override
+            public void cancelAll() {
+                cancelled.set(true);
+            }
+        };
+        ResultSink refusing = results -> {
+            throw new ClaimLostException("s", 1, 2);
+        };
+        SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, refusing,
+                new RunScheduler.Options(2, 0, SweepBudget.unlimited(), "v", "h"),
+                new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5), 2)).run();
+        assertEquals(List.of("r0#1", "r1#1"), launchOrder);
+        assertTrue(cancelled.get());
+        assertEquals(4, outcome.notLaunched().size(), outcome.notLaunched().toString());
+        assertTrue(outcome.notLaunched().get(0).startsWith("r2: a newer submission took the sweep over"),
+                outcome.notLaunched().toString());
+        assertTrue(log.toString().contains("claimed by a newer submission (generation 2"), log.toString());
+    }
+
+    @Test
+    void claimLostWhileEveryRunIsLong_isNoticedAtASummaryAndCancelsThem() throws Exception {
+        List<RunSpec> runs = List.of(spec("long"), spec("next", "long"));
+        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+        RunLauncher launcher = new RunLauncher() {
+            @Override
+            public Launched launch(RunSpec spec, int attempt) throws InterruptedException {
+                launchOrder.add(spec.runId() + "#" + attempt);
+                cancelled.await(); // runs until cancelled, as a Spark job does
+                throw new IllegalStateException("job cancelled");
+            }
+
+            @Override
+            public void cancelAll() {
+                cancelled.countDown();
+            }
+        };
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        ResultSink sink = new ResultSink() {
+            @Override
+            public void commit(List<RunResult> results) {
+                committed.addAll(results);
+            }
+
+            @Override
+            public void verifyClaim() {
+                if (checks.incrementAndGet() >= 2) {
+                    throw new ClaimLostException("s", 1, 2);
+                }
+            }
+        };
+        SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, sink,
+                new RunScheduler.Options(1, 3, SweepBudget.unlimited(), "v", "h"),
+                new SweepProgress(new PrintStream(log, true), Duration.ofMillis(50), 1)).run();
+        assertEquals(List.of("long#1"), launchOrder, "no retry, no dependent launched");
+        assertEquals(0, committed.size(), "a cancelled attempt of a superseded submission is not committed");
+        assertEquals(List.of("next: a newer submission took the sweep over",
+                "long: attempt 1 ended uncommitted, a newer submission took the sweep over"), outcome.notLaunched());
+        assertEquals(0, outcome.failed());
     }
 }
