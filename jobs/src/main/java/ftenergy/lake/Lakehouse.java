@@ -1,5 +1,6 @@
 package ftenergy.lake;
 
+import io.delta.exceptions.DeltaConcurrentModificationException;
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import java.util.ArrayList;
@@ -58,8 +59,25 @@ public final class Lakehouse {
         }
     }
 
-    /** Creates {@code table} if absent, else adds the columns its stored schema lacks. */
+    /**
+     * Creates {@code table} if absent, else adds the columns its stored schema lacks. Safe while
+     * another process does the same: a conflicting creation or schema change is retried against
+     * what the other one committed.
+     */
     public void create(LakeTable table) {
+        for (int tries = 1; ; tries++) {
+            try {
+                createOnce(table);
+                return;
+            } catch (LakeException e) {
+                if (!conflicted(e) || tries == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void createOnce(LakeTable table) {
         try {
             if (DeltaTable.isDeltaTable(spark, path(table))) {
                 addMissingColumns(table);
@@ -86,6 +104,15 @@ public final class Lakehouse {
         } catch (RuntimeException e) {
             throw new LakeException("could not create Delta table '" + table.name() + "' at " + path(table) + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean conflicted(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DeltaConcurrentModificationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean skippable(DataType type) {

@@ -311,6 +311,25 @@ class LakehouseTest {
     }
 
     @Test
+    void createdByThreeWritersAtOnce_everyOneSucceeds() throws Exception {
+        // Two sweeps started together on a new lakehouse both create its tables.
+        Lakehouse lake = new Lakehouse(spark, dir.resolve("together").toString());
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> creating = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                creating.add(pool.submit(() -> lake.create(LakeTables.RUNS)));
+            }
+            for (Future<?> created : creating) {
+                created.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, lake.read(LakeTables.RUNS).count());
+    }
+
+    @Test
     void missingTable_errorSaysHowToCreateIt() {
         Lakehouse empty = new Lakehouse(spark, dir.resolve("nothing").toString());
         LakeException error = assertThrows(LakeException.class, () -> empty.read(LakeTables.RUNS));
