@@ -1,10 +1,10 @@
 package ftenergy.lake;
 
-import io.delta.exceptions.DeltaConcurrentModificationException;
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -21,6 +21,8 @@ import org.apache.spark.sql.types.StructType;
  * version of the contract defines, so old rows stay readable (new columns read as null).
  */
 public final class Lakehouse {
+
+    private static final int CREATE_TRIES = 5;
 
     private final SparkSession spark;
     private final String root;
@@ -61,8 +63,10 @@ public final class Lakehouse {
 
     /**
      * Creates {@code table} if absent, else adds the columns its stored schema lacks. Safe while
-     * another process does the same: a conflicting creation or schema change is retried against
-     * what the other one committed.
+     * another process does the same: Delta reports a creation racing another one in several ways
+     * (a concurrent protocol change, a location "not empty and not a Delta table", a table "not
+     * found" half-way), so any failure is retried against what the other one committed, a few
+     * times, before it is reported.
      */
     public void create(LakeTable table) {
         for (int tries = 1; ; tries++) {
@@ -70,7 +74,13 @@ public final class Lakehouse {
                 createOnce(table);
                 return;
             } catch (LakeException e) {
-                if (!conflicted(e) || tries == 5) {
+                if (tries == CREATE_TRIES) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(100, 400));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                     throw e;
                 }
             }
@@ -101,18 +111,9 @@ public final class Lakehouse {
                 builder = builder.partitionedBy(table.partitionColumns().toArray(String[]::new));
             }
             builder.execute();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Delta's AnalysisExceptions are checked exceptions Scala throws undeclared
             throw new LakeException("could not create Delta table '" + table.name() + "' at " + path(table) + ": " + e.getMessage(), e);
         }
-    }
-
-    private static boolean conflicted(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DeltaConcurrentModificationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean skippable(DataType type) {

@@ -34,6 +34,7 @@ final class Committer implements AutoCloseable {
     private final ExecutorService finisher = Executors.newSingleThreadExecutor(RunScheduler.daemon("ftenergy-commit-marker"));
     private volatile boolean closing;
     private volatile ClaimLostException claimLost;
+    private final List<RunResult> refused = Collections.synchronizedList(new ArrayList<>());
 
     private record Arrival(RunResult result, Instant finishedAt) {}
 
@@ -86,10 +87,20 @@ final class Committer implements AutoCloseable {
     }
 
     private void failed(List<RunResult> results, RuntimeException e) {
-        if (e instanceof ClaimLostException lost && claimLost == null) {
-            claimLost = lost;
+        if (e instanceof ClaimLostException lost) {
+            if (claimLost == null) {
+                claimLost = lost;
+            }
+            refused.addAll(results);
         }
         results.forEach(r -> progress.commitFailed(r, e));
+    }
+
+    /** The results the lakehouse refused because a newer submission claimed the sweep, in refusal order. */
+    List<RunResult> refused() {
+        synchronized (refused) {
+            return List.copyOf(refused);
+        }
     }
 
     /** Asks the sink whether a newer submission claimed the sweep; records it like a refused commit. */

@@ -171,6 +171,14 @@ public final class RunScheduler {
             pool.shutdownNow();
             committer.close();
         }
+        for (RunResult refused : committer.refused()) {
+            // Counted when it finished, before the lakehouse refused it: not this submission's result after all.
+            RunStatus status = refused.run().status();
+            ok -= status == RunStatus.SUCCEEDED ? 1 : 0;
+            diverged -= status == RunStatus.DIVERGED ? 1 : 0;
+            notLaunched.add(refused.run().spec().runId() + ": attempt " + refused.run().attempt() + " ended uncommitted, "
+                    + TAKEN_OVER);
+        }
         SweepOutcome outcome = new SweepOutcome(ok, skipped, failed, diverged, notLaunched, committer.latencies(), launchSeconds);
         progress.sweepFinished(outcome, spentKwh, spentCo2);
         return outcome;

@@ -53,6 +53,12 @@ class LakehouseTest {
         return shared.read(table).where(org.apache.spark.sql.functions.col("run_id").startsWith(runIdPrefix)).count();
     }
 
+    /** Rows of the run ids starting with {@code prefix} in runs, steps, power_samples and evals. */
+    private static void assertRows(String prefix, long runs, long steps, long samples, long evals) {
+        assertEquals(List.of(runs, steps, samples, evals), List.of(rows(LakeTables.RUNS, prefix), rows(LakeTables.STEPS, prefix),
+                rows(LakeTables.POWER_SAMPLES, prefix), rows(LakeTables.EVALS, prefix)), "runs, steps, power_samples, evals");
+    }
+
     @AfterAll
     static void stopSpark() {
         spark.stop();
@@ -80,10 +86,7 @@ class LakehouseTest {
         LakeWriter writer = new LakeWriter(shared);
         writer.commit(SampleResults.result("run-a", 1, 5));
         writer.commit(SampleResults.result("run-a", 1, 5));
-        assertEquals(1, rows(LakeTables.RUNS, "run-a"));
-        assertEquals(5, rows(LakeTables.STEPS, "run-a"));
-        assertEquals(5, rows(LakeTables.POWER_SAMPLES, "run-a"));
-        assertEquals(1, rows(LakeTables.EVALS, "run-a"));
+        assertRows("run-a", 1, 5, 5, 1);
         shared.register();
         assertEquals(5, spark.sql("SELECT * FROM steps WHERE run_id = 'run-a'").count(), "registered for SQL");
     }
@@ -142,10 +145,7 @@ class LakehouseTest {
         // Repeated after a later batch landed: the table's latest version is past it, so still once.
         writer.appendBatch(List.of(SampleResults.result(prefix + "3", 1, 1)), claim);
         marker.run();
-        assertEquals(3, rows(LakeTables.RUNS, prefix));
-        assertEquals(6, rows(LakeTables.STEPS, prefix));
-        assertEquals(6, rows(LakeTables.POWER_SAMPLES, prefix));
-        assertEquals(3, rows(LakeTables.EVALS, prefix));
+        assertRows(prefix, 3, 6, 6, 3);
     }
 
     @ParameterizedTest
@@ -179,10 +179,7 @@ class LakehouseTest {
         assertTrue(lost.getMessage().contains("sweep-" + prefix), lost.getMessage());
         newer.appendBatch(List.of(contested), second);
 
-        assertEquals(2, rows(LakeTables.RUNS, prefix));
-        assertEquals(4, rows(LakeTables.STEPS, prefix));
-        assertEquals(4, rows(LakeTables.POWER_SAMPLES, prefix));
-        assertEquals(2, rows(LakeTables.EVALS, prefix));
+        assertRows(prefix, 2, 4, 4, 2);
     }
 
     private record Claimed(LakeWriter writer, SweepClaim claim) {}

@@ -157,6 +157,10 @@ class RunSchedulerTest {
             }
         };
         ResultSink refusing = results -> {
+            // Refuses only once r1 is under way, so that the scheduler learns of the loss with a run in flight.
+            while (!launchOrder.contains("r1#1")) {
+                Thread.onSpinWait();
+            }
             throw new ClaimLostException("s", 1, 2);
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, refusing,
@@ -164,9 +168,11 @@ class RunSchedulerTest {
                 new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5), 2)).run();
         assertEquals(List.of("r0#1", "r1#1"), launchOrder);
         assertTrue(cancelled.get());
-        assertEquals(4, outcome.notLaunched().size(), outcome.notLaunched().toString());
-        assertTrue(outcome.notLaunched().get(0).startsWith("r2: a newer submission took the sweep over"),
-                outcome.notLaunched().toString());
+        assertEquals(List.of("r2: a newer submission took the sweep over", "r3: a newer submission took the sweep over",
+                "r4: a newer submission took the sweep over", "r5: a newer submission took the sweep over",
+                "r0: attempt 1 ended uncommitted, a newer submission took the sweep over",
+                "r1: attempt 1 ended uncommitted, a newer submission took the sweep over"), outcome.notLaunched());
+        assertEquals(0, outcome.succeeded(), "both successes were refused by the lakehouse");
         assertTrue(log.toString().contains("claimed by a newer submission (generation 2"), log.toString());
     }
 
