@@ -18,7 +18,11 @@ import java.util.TreeMap;
 public record AppSettings(
         String lakehouse, Path dataDir, Path checkpoints, Path reports, String sparkAppName, Map<String, String> sparkConf) {
 
+    /** Relative paths become absolute against this process's directory: executors run elsewhere. */
     public AppSettings {
+        dataDir = dataDir.toAbsolutePath().normalize();
+        checkpoints = checkpoints.toAbsolutePath().normalize();
+        reports = reports.toAbsolutePath().normalize();
         sparkConf = Map.copyOf(sparkConf);
     }
 

@@ -1,6 +1,5 @@
 package ftenergy.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import com.typesafe.config.Config;
 import ftenergy.config.AppSettings;
 import ftenergy.config.ConfigReader;
@@ -13,7 +12,6 @@ import ftenergy.sweep.SweepJob;
 import ftenergy.sweep.SweepOutcome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,18 +23,19 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Orchestration overhead of a sweep of many tiny runs: seconds from a run's task finishing to its
  * rows being committed, seconds from launching a run's Spark job to its task starting, and how
- * busy the cores were while the runs ran (process CPU time / wall time / cores: in local mode the
- * driver JVM is the whole cluster; one metered run at a time per JVM, so tiny runs that cannot
- * keep two cores busy leave the second mostly idle). The same sweep
- * runs twice in this JVM, once per way of appending committed rows ({@code ftenergy.lake.appends}:
- * Delta Kernel first, then Spark jobs, after a warm-up sweep), each into its own
- * lakehouse, and the figures (of the runs phase; data preparation happens before) are printed
- * side by side with their ratios.
+ * busy the cluster was while the runs ran, two ways: its task slots (Spark task time / wall time /
+ * slots, whatever the master) and this host's CPUs ({@code /proc/stat}, every process: the
+ * cluster's CPUs when the master is local or a loopback cluster). In local mode one metered run
+ * runs per JVM at a time, so one of local[2]'s two slots stays idle by design; on a cluster each
+ * executor runs its own. The same sweep runs twice in this JVM, once per way of appending
+ * committed rows ({@code ftenergy.lake.appends}: Delta Kernel first, then Spark jobs, after a
+ * warm-up sweep), each into its own lakehouse, and the figures (of the runs phase; data
+ * preparation happens before) are printed side by side with their ratios.
  */
 public final class OrchestrationBench {
 
     /** One sweep's figures. */
-    private record Figures(SweepOutcome outcome, double wallSeconds, double coresBusy) {
+    private record Figures(SweepOutcome outcome, double wallSeconds, double slotsBusy, double hostBusy) {
 
         double commitMedian() {
             return quantile(outcome.commitSeconds(), 0.5);
@@ -61,8 +60,8 @@ public final class OrchestrationBench {
             out.printf("orchestration: %d tiny runs, rows appended through %s ...%n", runs, appends);
             figures.add(sweep(spark, dataDir, work.resolve(appends), runs, appends));
         }
-        out.printf("orchestration on %s (%d cores), one sweep per append path:%n", spark.sparkContext().master(),
-                Runtime.getRuntime().availableProcessors());
+        out.printf("orchestration on %s (%d task slots; this host: %d CPUs), one sweep per append path:%n",
+                spark.sparkContext().master(), slots(spark), Runtime.getRuntime().availableProcessors());
         out.printf("  %-36s %12s %12s %8s%n", "", "kernel", "spark", "ratio");
         Figures viaKernel = figures.get(0);
         Figures viaSpark = figures.get(1);
@@ -73,7 +72,8 @@ public final class OrchestrationBench {
                 quantile(viaSpark.outcome().commitSeconds(), 0.9));
         row(out, "launch -> task started, median s", quantile(viaKernel.outcome().launchSeconds(), 0.5),
                 quantile(viaSpark.outcome().launchSeconds(), 0.5));
-        row(out, "cores busy, %", 100 * viaKernel.coresBusy(), 100 * viaSpark.coresBusy());
+        row(out, "task slots busy, %", 100 * viaKernel.slotsBusy(), 100 * viaSpark.slotsBusy());
+        row(out, "host CPUs busy, %", 100 * viaKernel.hostBusy(), 100 * viaSpark.hostBusy());
         row(out, "sweep wall time, s", viaKernel.wallSeconds(), viaSpark.wallSeconds());
     }
 
@@ -123,13 +123,21 @@ public final class OrchestrationBench {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
         // Data preparation first and outside the figures (the second sweep would find the tokenizer trained).
         PrepareJob.run(lake, app, sweep, false, quiet);
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpuBefore = os.getProcessCpuTime();
+        HostCpu cpuBefore = HostCpu.now();
         long wallBefore = System.nanoTime();
-        SweepOutcome outcome = SweepJob.run(lake, config, app, sweep, quiet);
-        double wall = (System.nanoTime() - wallBefore) / 1e9;
-        double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
-        return new Figures(outcome, wall, cpu / wall / Runtime.getRuntime().availableProcessors());
+        try (SlotOccupancy occupancy = SlotOccupancy.start(spark.sparkContext())) {
+            SweepOutcome outcome = SweepJob.run(lake, config, app, sweep, quiet);
+            double wall = (System.nanoTime() - wallBefore) / 1e9;
+            double hostBusy = HostCpu.now().busySince(cpuBefore);
+            long runTasks = outcome.succeeded() + outcome.failed() + outcome.diverged();
+            return new Figures(outcome, wall, occupancy.busyFraction(runTasks, slots(spark)), hostBusy);
+        }
+    }
+
+    /** The cluster's task slots: its cores (local[N]: N) over {@code spark.task.cpus}. */
+    private static int slots(SparkSession spark) {
+        int taskCpus = Integer.parseInt(spark.sparkContext().getConf().get("spark.task.cpus", "1"));
+        return Math.max(1, spark.sparkContext().defaultParallelism() / taskCpus);
     }
 
     private static double quantile(List<Double> values, double q) {
