@@ -111,16 +111,19 @@ class BertInferenceTest {
         long examples = 0;
         for (PartitionMeasurement partition : partitions) {
             examples += partition.examples();
-            double batchJoules = 0;
+            double batchSeconds = 0;
             for (BatchMeasurement batch : partition.batches()) {
                 assertTrue(batch.batch().startsWith(partition.partition() + "-b"), batch.toString());
                 // The rows carry their batch's energy in equal shares.
                 assertEquals(batch.joules(), rowJoulesByBatch.get(batch.batch()), 1e-9, batch.batch());
                 assertTrue(batch.tokensReal() <= batch.tokensPadded(), batch.toString());
-                batchJoules += batch.joules();
+                assertTrue(batch.joules() >= 0, batch.toString());
+                batchSeconds += batch.seconds();
             }
-            // The window also holds model loading, which no batch does.
-            assertTrue(partition.window().totalJoules() >= batchJoules, partition.window() + " vs " + batchJoules);
+            // The window also holds model loading, which no batch does. (Compared in time, not energy: on
+            // this CPU the energy is a TDP estimate from 10 ms CPU ticks, too coarse for windows this short.)
+            assertTrue(partition.window().durationSeconds() >= batchSeconds, partition.window() + " vs " + batchSeconds + " s");
+            assertTrue(partition.window().totalJoules() > 0, partition.window().toString());
             assertTrue(partition.modelParams() > 0);
             assertEquals("cpu()", partition.device());
             assertTrue(!partition.samples().isEmpty(), "the meter sampled power over the window");

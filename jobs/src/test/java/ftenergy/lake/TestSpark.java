@@ -1,6 +1,7 @@
 package ftenergy.lake;
 
 import ftenergy.config.AppSettings;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
@@ -10,7 +11,8 @@ public final class TestSpark {
     private TestSpark() {}
 
     public static SparkSession session() {
-        AppSettings settings = new AppSettings("unused", null, null, null, "ftenergy-test", Map.of());
+        Path unused = Path.of("target", "unused");
+        AppSettings settings = new AppSettings("unused", unused, unused, unused, "ftenergy-test", Map.of());
         return LakehouseSession.builder(settings)
                 .master("local[2]")
                 .config("spark.ui.enabled", "false")

@@ -11,6 +11,7 @@ import ftenergy.config.AppSettings;
 import ftenergy.config.ConfigReader;
 import ftenergy.config.LayeredConfig;
 import ftenergy.lake.LakeTables;
+import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
 import ftenergy.lake.LakehouseSession;
 import ftenergy.lake.TestSpark;
@@ -189,6 +190,8 @@ class SweepEndToEndTest {
         assertEquals(1, lake.read(LakeTables.SWEEPS).where(col("already_done").equalTo(again.skippedAlreadyDone())
                 .and(col("succeeded").equalTo(0)).and(col("ended_at").isNotNull())).count());
         assertEquals(0, again.succeeded());
+        // Each submission claimed the sweep anew: the next claim is the third.
+        assertEquals(3, new LakeWriter(lake).claim(sweep.id()).generation());
         assertEquals(runs, lake.read(LakeTables.RUNS).count());
         assertEquals(steps, lake.read(LakeTables.STEPS).count());
     }
