@@ -15,6 +15,9 @@ import ftenergy.sweep.SweepPlanReport;
 /** {@code ftenergy sweep [--plan]}. */
 final class SweepCommand implements Command {
 
+    /** Exit status of a submission superseded by a newer one of the same sweep. */
+    static final int TAKEN_OVER = 3;
+
     @Override
     public String name() {
         return "sweep";
@@ -35,6 +38,8 @@ final class SweepCommand implements Command {
                   --plan  print the runs, their exact real and padded token totals and, once `analyze`
                           has fitted this hardware, predicted kWh and kg CO2e; runs nothing
                   --hardware NAME  hardware to predict for (default: this host's CPU model)
+                  Exit status: 0 when no run failed; 1 when some run failed every attempt; 3 when a newer
+                  submission of the same sweep took it over (that one finishes it).
                 """;
     }
 
@@ -62,6 +67,9 @@ final class SweepCommand implements Command {
             return 0;
         }
         SweepOutcome outcome = SweepJob.run(invocation.lakehouse(), invocation.config(), invocation.settings(), sweep, invocation.out());
+        if (outcome.takenOver()) {
+            return TAKEN_OVER;
+        }
         return outcome.failed() == 0 ? 0 : 1;
     }
 

@@ -179,7 +179,8 @@ public final class RunScheduler {
             notLaunched.add(refused.run().spec().runId() + ": attempt " + refused.run().attempt() + " ended uncommitted, "
                     + TAKEN_OVER);
         }
-        SweepOutcome outcome = new SweepOutcome(ok, skipped, failed, diverged, notLaunched, committer.latencies(), launchSeconds);
+        SweepOutcome outcome = new SweepOutcome(ok, skipped, failed, diverged, notLaunched, committer.latencies(), launchSeconds,
+                committer.claimLost() != null);
         progress.sweepFinished(outcome, spentKwh, spentCo2);
         return outcome;
     }

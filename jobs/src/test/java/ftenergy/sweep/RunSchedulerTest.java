@@ -130,6 +130,7 @@ class RunSchedulerTest {
         assertEquals(3, outcome.succeeded(), "each run spends 1 kWh: the third crosses 2.5");
         assertEquals(3, outcome.notLaunched().size());
         assertTrue(outcome.notLaunched().get(0).contains("energy budget spent"));
+        assertTrue(!outcome.takenOver());
     }
 
     @Test
@@ -173,6 +174,7 @@ class RunSchedulerTest {
                 "r0: attempt 1 ended uncommitted, a newer submission took the sweep over",
                 "r1: attempt 1 ended uncommitted, a newer submission took the sweep over"), outcome.notLaunched());
         assertEquals(0, outcome.succeeded(), "both successes were refused by the lakehouse");
+        assertTrue(outcome.takenOver());
         assertTrue(log.toString().contains("claimed by a newer submission (generation 2"), log.toString());
     }
 
@@ -215,5 +217,6 @@ class RunSchedulerTest {
         assertEquals(List.of("next: a newer submission took the sweep over",
                 "long: attempt 1 ended uncommitted, a newer submission took the sweep over"), outcome.notLaunched());
         assertEquals(0, outcome.failed());
+        assertTrue(outcome.takenOver());
     }
 }
