@@ -1,35 +1,28 @@
 package ftenergy.bench;
 
+import ftenergy.meter.internal.ProcFs;
+import ftenergy.meter.internal.TextFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The host's CPU time from {@code /proc/stat}: busy and total ticks of all CPUs, every process
- * counted. When the cluster is this host (local mode, or a loopback cluster) it is the cluster's
- * CPU use; other load on the host counts too.
+ * The host's CPU time from {@code /proc/stat} (read by the meter's {@link ProcFs}): busy and total
+ * ticks of all CPUs, every process counted. When the cluster is this host (local mode, or a
+ * loopback cluster) it is the cluster's CPU use; other load on the host counts too.
  */
 record HostCpu(long busyTicks, long totalTicks) {
+
+    private static final ProcFs PROC = new ProcFs(Path.of("/proc"), TextFiles.local());
 
     /** The ticks now; zeros where there is no {@code /proc/stat} (the fraction is then NaN). */
     static HostCpu now() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
-                if (line.startsWith("cpu ")) {
-                    String[] f = line.trim().split("\\s+");
-                    long total = 0;
-                    // user nice system idle iowait irq softirq steal
-                    for (int i = 1; i <= 8 && i < f.length; i++) {
-                        total += Long.parseLong(f[i]);
-                    }
-                    long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-                    return new HostCpu(total - idle, total);
-                }
-            }
+            long[] ticks = PROC.hostCpuTicks();
+            return new HostCpu(ticks[0], ticks[1]);
         } catch (IOException | RuntimeException e) {
             // No procfs (not Linux): the figure is reported as unknown.
+            return new HostCpu(0, 0);
         }
-        return new HostCpu(0, 0);
     }
 
     /** The fraction of CPU time spent busy between {@code earlier} and this reading. */

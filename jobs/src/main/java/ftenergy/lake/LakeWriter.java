@@ -139,7 +139,7 @@ public final class LakeWriter {
             if (kernel.record(lake.path(LakeTables.RUNS), claim.opening())) {
                 for (LakeTable child : RUN_TABLES.subList(1, RUN_TABLES.size())) {
                     if (!kernel.record(lake.path(child), claim.opening())) {
-                        throw claim.lostTo(SweepClaim.generationOf(kernel.latestVersion(lake.path(child), appId)));
+                        throw claim.lostTo(claimedGeneration(lake.path(child), sweepId));
                     }
                 }
                 return claim;
@@ -153,10 +153,20 @@ public final class LakeWriter {
 
     /** Throws {@link ClaimLostException} when a newer claim of the sweep than {@code claim} was taken. */
     public void verifyClaim(SweepClaim claim) {
-        long newer = SweepClaim.generationOf(kernel.latestVersion(lake.path(LakeTables.RUNS), SweepClaim.appId(claim.sweepId())));
+        requireNoNewerClaim(lake.path(LakeTables.RUNS), claim);
+    }
+
+    /** Throws {@link ClaimLostException} when the table at {@code path} records a newer claim than {@code claim}. */
+    private void requireNoNewerClaim(String path, SweepClaim claim) {
+        long newer = claimedGeneration(path, claim.sweepId());
         if (newer > claim.generation()) {
             throw claim.lostTo(newer);
         }
+    }
+
+    /** The newest generation of {@code sweepId} the table at {@code path} records. */
+    private long claimedGeneration(String path, String sweepId) {
+        return SweepClaim.generationOf(kernel.latestVersion(path, SweepClaim.appId(sweepId)));
     }
 
     /**
@@ -256,10 +266,9 @@ public final class LakeWriter {
             throw new LakeException("could not append version " + id.version() + " of " + id.appId() + " to table '"
                     + table.name() + "' at " + path + ": " + e.getMessage(), e);
         }
-        // Refused (or, through Spark, maybe skipped): a newer claim, or this very append landed before.
-        long newer = landed ? claim.generation() : SweepClaim.generationOf(kernel.latestVersion(path, id.appId()));
-        if (newer > claim.generation()) {
-            throw claim.lostTo(newer);
+        if (!landed) {
+            // Refused (or, through Spark, maybe skipped): a newer claim, or this very append landed before.
+            requireNoNewerClaim(path, claim);
         }
     }
 

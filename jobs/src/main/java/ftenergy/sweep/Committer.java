@@ -88,9 +88,7 @@ final class Committer implements AutoCloseable {
 
     private void failed(List<RunResult> results, RuntimeException e) {
         if (e instanceof ClaimLostException lost) {
-            if (claimLost == null) {
-                claimLost = lost;
-            }
+            recordLoss(lost);
             refused.addAll(results);
         }
         results.forEach(r -> progress.commitFailed(r, e));
@@ -108,11 +106,16 @@ final class Committer implements AutoCloseable {
         try {
             sink.verifyClaim();
         } catch (ClaimLostException lost) {
-            if (claimLost == null) {
-                claimLost = lost;
-            }
+            recordLoss(lost);
         } catch (RuntimeException e) {
             // The lakehouse could not be read just now: the next check, or the next commit, will tell.
+        }
+    }
+
+    /** Keeps the first loss: the one that stopped the sweep. */
+    private void recordLoss(ClaimLostException lost) {
+        if (claimLost == null) {
+            claimLost = lost;
         }
     }
 

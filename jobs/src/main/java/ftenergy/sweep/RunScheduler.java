@@ -145,7 +145,7 @@ public final class RunScheduler {
                 RunStatus status = result.run().status();
                 if (takenOver) {
                     // Its rows would be refused; the newer submission runs it again.
-                    notLaunched.add(run.runId() + ": attempt " + finished.attempt() + " ended uncommitted, " + TAKEN_OVER);
+                    notLaunched.add(uncommitted(run.runId(), finished.attempt()));
                     continue;
                 }
                 if (status == RunStatus.SUCCEEDED) {
@@ -176,8 +176,7 @@ public final class RunScheduler {
             RunStatus status = refused.run().status();
             ok -= status == RunStatus.SUCCEEDED ? 1 : 0;
             diverged -= status == RunStatus.DIVERGED ? 1 : 0;
-            notLaunched.add(refused.run().spec().runId() + ": attempt " + refused.run().attempt() + " ended uncommitted, "
-                    + TAKEN_OVER);
+            notLaunched.add(uncommitted(refused.run().spec().runId(), refused.run().attempt()));
         }
         SweepOutcome outcome = new SweepOutcome(ok, skipped, failed, diverged, notLaunched, committer.latencies(), launchSeconds,
                 committer.claimLost() != null);
@@ -192,6 +191,10 @@ public final class RunScheduler {
             return new RunLauncher.Launched(
                     FailedAttempts.of(run, attempt, requested, e, options.codeVersion(), options.configHash()), null, null);
         }
+    }
+
+    private static String uncommitted(String runId, int attempt) {
+        return runId + ": attempt " + attempt + " ended uncommitted, " + TAKEN_OVER;
     }
 
     private static String blockedBy(RunSpec run, Set<String> deadEnds) {
