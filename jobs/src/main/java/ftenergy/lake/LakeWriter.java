@@ -128,13 +128,12 @@ public final class LakeWriter {
      * @throws ClaimLostException when a newer claim overtook this one while it was being taken
      */
     public SweepClaim claim(String sweepId) {
-        String appId = SweepClaim.appId(sweepId);
         for (int tries = 1; ; tries++) {
-            long latest = -1;
+            long newest = 0;
             for (LakeTable table : RUN_TABLES) {
-                latest = Math.max(latest, kernel.latestVersion(lake.path(table), appId));
+                newest = Math.max(newest, claimedGeneration(lake.path(table), sweepId));
             }
-            SweepClaim claim = new SweepClaim(sweepId, latest < 0 ? 1 : SweepClaim.generationOf(latest) + 1);
+            SweepClaim claim = new SweepClaim(sweepId, newest + 1);
             // runs first: of two submissions claiming the same generation at once, it admits one.
             if (kernel.record(lake.path(LakeTables.RUNS), claim.opening())) {
                 for (LakeTable child : RUN_TABLES.subList(1, RUN_TABLES.size())) {
@@ -164,9 +163,10 @@ public final class LakeWriter {
         }
     }
 
-    /** The newest generation of {@code sweepId} the table at {@code path} records. */
+    /** The newest generation of {@code sweepId} the table at {@code path} records; 0 if it records none. */
     private long claimedGeneration(String path, String sweepId) {
-        return SweepClaim.generationOf(kernel.latestVersion(path, SweepClaim.appId(sweepId)));
+        long latest = kernel.latestVersion(path, SweepClaim.appId(sweepId));
+        return latest < 0 ? 0 : SweepClaim.generationOf(latest);
     }
 
     /**

@@ -182,6 +182,16 @@ class LakehouseTest {
         assertRows(prefix, 2, 4, 4, 2);
     }
 
+    @Test
+    void tableWithoutTheSweepsRecord_isNoNewerClaim() {
+        // A run table that records nothing of the sweep (replaced, say) must not read as a newer claim.
+        LakeWriter writer = new LakeWriter(shared);
+        SweepClaim claim = writer.claim("sweep-app-unrecorded");
+        writer.verifyClaim(new SweepClaim("sweep-app-never-claimed", 1));
+        writer.verifyClaim(claim);
+        assertEquals(1, claim.generation());
+    }
+
     private record Claimed(LakeWriter writer, SweepClaim claim) {}
 
     @Test
