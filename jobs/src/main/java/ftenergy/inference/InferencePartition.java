@@ -3,6 +3,7 @@ package ftenergy.inference;
 import com.typesafe.config.ConfigFactory;
 import ftenergy.config.ConfigReader;
 import ftenergy.data.Example;
+import ftenergy.executor.TaskCpus;
 import ftenergy.executor.TaskGpus;
 import ftenergy.infer.HeadOutput;
 import ftenergy.infer.Prediction;
@@ -90,6 +91,7 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
             partition = task == null ? "p0" : "p" + task.partitionId() + "-a" + task.attemptNumber();
             List<String> gpus = TaskGpus.addresses();
             MeteredWork.Held held = MeteredWork.acquire();
+            TaskCpus.limitTorchThreads();
             EnergyMeter opened = null;
             try {
                 opened = EnergyMeter.open(meterSettings(), gpus);

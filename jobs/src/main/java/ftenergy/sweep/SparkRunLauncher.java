@@ -1,5 +1,6 @@
 package ftenergy.sweep;
 
+import ftenergy.executor.TaskCpus;
 import ftenergy.executor.TaskGpus;
 import ftenergy.run.RunResult;
 import ftenergy.run.RunSpec;
@@ -57,6 +58,7 @@ public final class SparkRunLauncher implements RunLauncher {
 
     private static Launched executeInTask(RunWork work) throws Exception {
         Instant started = Instant.now();
+        TaskCpus.limitTorchThreads();
         RunResult result = work.execute(TaskGpus.addresses());
         return new Launched(result, started, Instant.now());
     }
