@@ -80,6 +80,14 @@ public final class ConfigReader {
         return value;
     }
 
+    /** A whole number {@code >= 0}, or {@code null} when set to null. */
+    public Integer optionalNonNegativeInt(String key) {
+        if (config.getIsNull(key)) {
+            return null;
+        }
+        return nonNegativeInt(key);
+    }
+
     /** A double within {@code [min, max]}. */
     public double doubleIn(String key, double min, double max) {
         double value = read(key, config::getDouble, min);

@@ -38,6 +38,8 @@ import java.util.List;
  * @param budgetKwh stop launching once spent (NaN = none)
  * @param budgetCo2Kg stop launching once emitted (NaN = none)
  * @param maxConcurrentRuns runs in flight at once (0 = automatic)
+ * @param queuedRuns runs handed to Spark beyond its free slots, to start the moment one frees
+ *     ({@code null} = automatic)
  */
 public record SweepSettings(
         String id,
@@ -67,7 +69,8 @@ public record SweepSettings(
         int retries,
         double budgetKwh,
         double budgetCo2Kg,
-        int maxConcurrentRuns) {
+        int maxConcurrentRuns,
+        Integer queuedRuns) {
 
     private static final String KEY = "ftenergy.sweep.";
 
@@ -155,7 +158,8 @@ public record SweepSettings(
                 in.nonNegativeInt(KEY + "retries"),
                 in.optionalDoubleIn(KEY + "budget.kwh", 0, Double.MAX_VALUE),
                 in.optionalDoubleIn(KEY + "budget.co2-kg", 0, Double.MAX_VALUE),
-                in.nonNegativeInt(KEY + "max-concurrent-runs"));
+                in.nonNegativeInt(KEY + "max-concurrent-runs"),
+                in.optionalNonNegativeInt(KEY + "queued-runs"));
     }
 
     private static StopRule earlyStop(ConfigReader in) {

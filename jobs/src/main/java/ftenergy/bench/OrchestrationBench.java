@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -27,20 +30,20 @@ import org.apache.spark.sql.SparkSession;
  * slots, whatever the master) and this host's CPUs ({@code /proc/stat}, every process: the
  * cluster's CPUs when the master is local or a loopback cluster). In local mode one metered run
  * runs per JVM at a time, so one of local[2]'s two slots stays idle by design; on a cluster each
- * executor runs its own. The same sweep runs twice in this JVM, once per way of appending
- * committed rows ({@code ftenergy.lake.appends}: Delta Kernel first, then Spark jobs, after a
- * warm-up sweep), each into its own lakehouse, and the figures (of the runs phase; data
- * preparation happens before) are printed side by side with their ratios.
+ * executor runs its own, and by default one more run per slot waits in Spark's queue. The same
+ * sweep runs several times in this JVM after a warm-up sweep, each into its own lakehouse: with
+ * rows appended through Delta Kernel (the default), through Spark jobs
+ * ({@code ftenergy.lake.appends = spark}), and on a cluster also without queued runs
+ * ({@code ftenergy.sweep.queued-runs = 0}). The figures (of the runs phase; data preparation
+ * happens before) are printed side by side, with each variant's ratio to the first.
  */
 public final class OrchestrationBench {
 
     /** One sweep's figures. */
-    private record Figures(SweepOutcome outcome, double wallSeconds, double slotsBusy, double hostBusy) {
+    private record Figures(SweepOutcome outcome, double wallSeconds, SlotOccupancy.Busy slots, double hostBusy) {}
 
-        double commitMedian() {
-            return quantile(outcome.commitSeconds(), 0.5);
-        }
-    }
+    /** A way of running the sweep: a name and the settings that differ from the default. */
+    private record Variant(String name, Map<String, String> settings) {}
 
     private OrchestrationBench() {}
 
@@ -49,46 +52,74 @@ public final class OrchestrationBench {
      * @param dataDir where corpora and tokenizers are cached
      * @param work scratch directory for the benchmark's lakehouses and checkpoints
      * @param runs fine-tuning runs in each sweep (rounded down to a multiple of 5)
+     * @param rounds sweeps per variant, the variants' order rotating from round to round
      */
-    public static void run(SparkSession spark, Path dataDir, Path work, int runs, PrintStream out) throws InterruptedException {
-        // Loading libtorch and compiling the training path happen once per JVM: a small sweep first,
-        // so that neither measured sweep pays for them.
-        out.println("orchestration: warming up with 5 runs ...");
-        sweep(spark, dataDir, work.resolve("warm-up"), 5, "kernel");
-        List<Figures> figures = new ArrayList<>();
-        for (String appends : List.of("kernel", "spark")) {
-            out.printf("orchestration: %d tiny runs, rows appended through %s ...%n", runs, appends);
-            figures.add(sweep(spark, dataDir, work.resolve(appends), runs, appends));
-        }
-        out.printf("orchestration on %s (%d task slots; this host: %d CPUs), one sweep per append path:%n",
-                spark.sparkContext().master(), slots(spark), Runtime.getRuntime().availableProcessors());
-        out.printf("  %-36s %12s %12s %8s%n", "", "kernel", "spark", "ratio");
-        Figures viaKernel = figures.get(0);
-        Figures viaSpark = figures.get(1);
-        row(out, "runs succeeded / failed", viaKernel.outcome().succeeded() + " / " + viaKernel.outcome().failed(),
-                viaSpark.outcome().succeeded() + " / " + viaSpark.outcome().failed(), "");
-        row(out, "task finished -> committed, median s", viaKernel.commitMedian(), viaSpark.commitMedian());
-        row(out, "task finished -> committed, p90 s", quantile(viaKernel.outcome().commitSeconds(), 0.9),
-                quantile(viaSpark.outcome().commitSeconds(), 0.9));
-        row(out, "launch -> task started, median s", quantile(viaKernel.outcome().launchSeconds(), 0.5),
-                quantile(viaSpark.outcome().launchSeconds(), 0.5));
-        row(out, "task slots busy, %", 100 * viaKernel.slotsBusy(), 100 * viaSpark.slotsBusy());
-        row(out, "host CPUs busy, %", 100 * viaKernel.hostBusy(), 100 * viaSpark.hostBusy());
-        row(out, "sweep wall time, s", viaKernel.wallSeconds(), viaSpark.wallSeconds());
-    }
-
-    private static void row(PrintStream out, String name, double kernel, double spark) {
-        row(out, name, String.format("%.3f", kernel), String.format("%.3f", spark), String.format("%.2f", kernel / spark));
-    }
-
-    private static void row(PrintStream out, String name, String kernel, String spark, String ratio) {
-        out.printf("  %-36s %12s %12s %8s%n", name, kernel, spark, ratio);
-    }
-
-    private static Figures sweep(SparkSession spark, Path dataDir, Path work, int runs, String appends)
+    public static void run(SparkSession spark, Path dataDir, Path work, int runs, int rounds, PrintStream out)
             throws InterruptedException {
-        Map<String, String> tiny = new HashMap<>();
-        tiny.put("ftenergy.lake.appends", appends);
+        // Loading libtorch and compiling the training and commit paths happen once per JVM, and on a
+        // cluster the executors' JVMs live as long as the application: a sweep as large as the
+        // measured ones first. Sweeps still got faster the later they ran (on a loopback cluster the
+        // first of three identical sweeps took 1.3 to 1.5 times the last), hence the rotation.
+        out.printf("orchestration: warming up with %d runs ...%n", runs);
+        sweep(spark, dataDir, work.resolve("warm-up"), runs, Map.of());
+        List<Variant> variants = new ArrayList<>(List.of(new Variant("kernel", Map.of()),
+                new Variant("spark", Map.of("ftenergy.lake.appends", "spark"))));
+        if (!spark.sparkContext().isLocal()) {
+            variants.add(new Variant("unqueued", Map.of("ftenergy.sweep.queued-runs", "0")));
+        }
+        Map<String, List<Figures>> figures = new LinkedHashMap<>();
+        variants.forEach(variant -> figures.put(variant.name(), new ArrayList<>()));
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < variants.size(); i++) {
+                Variant variant = variants.get((round + i) % variants.size());
+                out.printf("orchestration: round %d/%d, %d tiny runs, %s %s ...%n", round + 1, rounds, runs, variant.name(),
+                        variant.settings());
+                figures.get(variant.name()).add(sweep(spark, dataDir, work.resolve(variant.name() + "-" + round), runs,
+                        variant.settings()));
+            }
+        }
+        out.printf("orchestration on %s (%d task slots; this host: %d CPUs), %d sweep(s) per variant"
+                        + " (latencies: over all their runs; the rest: mean of the sweeps):%n",
+                spark.sparkContext().master(), slots(spark), Runtime.getRuntime().availableProcessors(), rounds);
+        List<List<Figures>> columns = List.copyOf(figures.values());
+        StringBuilder header = new StringBuilder(String.format("  %-40s", ""));
+        variants.forEach(variant -> header.append(String.format(" %12s", variant.name())));
+        variants.stream().skip(1).forEach(variant -> header.append(String.format(" %18s", variants.get(0).name() + "/" + variant.name())));
+        out.println(header);
+        StringBuilder counts = new StringBuilder(String.format("  %-40s", "runs succeeded / failed"));
+        columns.forEach(sweeps -> counts.append(String.format(" %12s", sweeps.stream().mapToInt(f -> f.outcome().succeeded()).sum()
+                + " / " + sweeps.stream().mapToInt(f -> f.outcome().failed()).sum())));
+        out.println(counts);
+        row(out, "task finished -> committed, median s", columns, sweeps -> quantile(pooled(sweeps, SweepOutcome::commitSeconds), 0.5));
+        row(out, "task finished -> committed, p90 s", columns, sweeps -> quantile(pooled(sweeps, SweepOutcome::commitSeconds), 0.9));
+        row(out, "launch latency, median s", columns, sweeps -> quantile(pooled(sweeps, SweepOutcome::launchSeconds), 0.5));
+        row(out, "launch latency, p90 s", columns, sweeps -> quantile(pooled(sweeps, SweepOutcome::launchSeconds), 0.9));
+        row(out, "task slots busy, whole sweep, %", columns, sweeps -> mean(sweeps, f -> 100 * f.slots().wholeWindow()));
+        row(out, "task slots busy, runs phase, %", columns, sweeps -> mean(sweeps, f -> 100 * f.slots().runsPhase()));
+        row(out, "host CPUs busy, %", columns, sweeps -> mean(sweeps, f -> 100 * f.hostBusy()));
+        row(out, "sweep wall time, s", columns, sweeps -> mean(sweeps, Figures::wallSeconds));
+    }
+
+    private static List<Double> pooled(List<Figures> sweeps, Function<SweepOutcome, List<Double>> values) {
+        return sweeps.stream().flatMap(f -> values.apply(f.outcome()).stream()).toList();
+    }
+
+    private static double mean(List<Figures> sweeps, ToDoubleFunction<Figures> figure) {
+        return sweeps.stream().mapToDouble(figure).average().orElse(Double.NaN);
+    }
+
+    /** One figure per variant, then the first variant's over each other's. */
+    private static void row(PrintStream out, String name, List<List<Figures>> columns, ToDoubleFunction<List<Figures>> figure) {
+        StringBuilder line = new StringBuilder(String.format("  %-40s", name));
+        columns.forEach(sweeps -> line.append(String.format(" %12.3f", figure.applyAsDouble(sweeps))));
+        double first = figure.applyAsDouble(columns.get(0));
+        columns.stream().skip(1).forEach(sweeps -> line.append(String.format(" %18.2f", first / figure.applyAsDouble(sweeps))));
+        out.println(line);
+    }
+
+    private static Figures sweep(SparkSession spark, Path dataDir, Path work, int runs, Map<String, String> settings)
+            throws InterruptedException {
+        Map<String, String> tiny = new HashMap<>(settings);
         tiny.put("ftenergy.lakehouse", work.resolve("lakehouse").toString());
         tiny.put("ftenergy.checkpoints", work.resolve("checkpoints").toString());
         tiny.put("ftenergy.data-dir", dataDir.toString());
@@ -130,7 +161,7 @@ public final class OrchestrationBench {
             double wall = (System.nanoTime() - wallBefore) / 1e9;
             double hostBusy = HostCpu.now().busySince(cpuBefore);
             long runTasks = outcome.succeeded() + outcome.failed() + outcome.diverged();
-            return new Figures(outcome, wall, occupancy.busyFraction(runTasks, slots(spark)), hostBusy);
+            return new Figures(outcome, wall, occupancy.busy(runTasks, slots(spark)), hostBusy);
         }
     }
 

@@ -1,22 +1,35 @@
 package ftenergy.bench;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.TaskInfo;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * How much of a window the cluster's task slots spent running tasks, from Spark's own task events:
- * the orchestration's share of keeping the cluster busy, whatever the host. Counts every task of
- * the application that ends while it listens (a sweep's runs, and its Spark-path appends).
+ * the orchestration's share of keeping the cluster busy, whatever the host. Two windows: the whole
+ * time it listens (every task of the application: a sweep's runs, and its Spark-path appends), and
+ * the runs phase, from the first run task's launch to the last one's end (run tasks only: those of
+ * jobs in a job group, which only a sweep's runs set). The second leaves out the sweep's fixed
+ * start and end on the driver (claim, reading what is recorded, the {@code sweeps} row), which a
+ * sweep of tiny runs magnifies.
  */
 final class SlotOccupancy extends SparkListener implements AutoCloseable {
 
+    private static final String JOB_GROUP = "spark.jobGroup.id";
+
     private final SparkContext spark;
     private final long windowStart = System.currentTimeMillis();
-    private final AtomicLong busyMillis = new AtomicLong();
-    private final AtomicLong tasks = new AtomicLong();
+    private final Set<Integer> runStages = new HashSet<>();
+    private long busyMillis;
+    private long tasks;
+    private long runBusyMillis;
+    private long firstRunLaunch = Long.MAX_VALUE;
+    private long lastRunFinish = Long.MIN_VALUE;
 
     private SlotOccupancy(SparkContext spark) {
         this.spark = spark;
@@ -30,24 +43,49 @@ final class SlotOccupancy extends SparkListener implements AutoCloseable {
     }
 
     @Override
-    public void onTaskEnd(SparkListenerTaskEnd end) {
-        TaskInfo task = end.taskInfo();
-        busyMillis.addAndGet(Math.max(0, task.finishTime() - Math.max(task.launchTime(), windowStart)));
-        tasks.incrementAndGet();
+    public synchronized void onJobStart(SparkListenerJobStart job) {
+        if (job.properties() != null && job.properties().getProperty(JOB_GROUP) != null) {
+            CollectionConverters.asJava(job.stageIds()).forEach(stage -> runStages.add((Integer) stage));
+        }
     }
+
+    @Override
+    public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
+        TaskInfo task = end.taskInfo();
+        long launched = Math.max(task.launchTime(), windowStart);
+        long busy = Math.max(0, task.finishTime() - launched);
+        busyMillis += busy;
+        tasks++;
+        if (runStages.contains(end.stageId())) {
+            runBusyMillis += busy;
+            firstRunLaunch = Math.min(firstRunLaunch, launched);
+            lastRunFinish = Math.max(lastRunFinish, task.finishTime());
+        }
+    }
+
+    /** What the slots did over both windows. */
+    record Busy(double wholeWindow, double runsPhase) {}
 
     /**
      * Waits until at least {@code expectedTasks} task ends were heard (Spark delivers events
-     * asynchronously), at most 10 s, then returns task time / (wall time × slots).
+     * asynchronously), at most 10 s, then returns each window's task time / (its length × slots).
      *
      * @param slots the cluster's task slots: cores / {@code spark.task.cpus}
      */
-    double busyFraction(long expectedTasks, int slots) throws InterruptedException {
+    Busy busy(long expectedTasks, int slots) throws InterruptedException {
         long wall = System.currentTimeMillis() - windowStart;
-        for (int i = 0; i < 100 && tasks.get() < expectedTasks; i++) {
+        for (int i = 0; i < 100 && heard() < expectedTasks; i++) {
             Thread.sleep(100);
         }
-        return busyMillis.get() / (double) (wall * slots);
+        synchronized (this) {
+            long runsPhase = lastRunFinish - firstRunLaunch;
+            return new Busy(busyMillis / (double) (wall * slots),
+                    runsPhase > 0 ? runBusyMillis / (double) (runsPhase * slots) : Double.NaN);
+        }
+    }
+
+    private synchronized long heard() {
+        return tasks;
     }
 
     @Override

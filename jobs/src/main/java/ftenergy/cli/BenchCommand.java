@@ -38,7 +38,7 @@ final class BenchCommand implements Command {
                        ftenergy bench train [--threads N] [--rounds 5] [--clock wall|thread-cpu]
                        ftenergy bench padding [--max-length 512] [--batch 16]
                        ftenergy bench tokenize [--max-length 128] [--threads 2]
-                       ftenergy bench orchestration [--runs 100]
+                       ftenergy bench orchestration [--runs 100] [--rounds 2]
                   meter          a CPU-bound loop without and with the meter at 1 s and 100 ms sampling,
                                  alternated; slowdown ratios
                   train          tokens/s and MFU (fine-tuning step FLOP/s over a large matmul's, same
@@ -82,7 +82,7 @@ final class BenchCommand implements Command {
             }
             case "orchestration" -> OrchestrationBench.run(invocation.spark(), invocation.settings().dataDir(),
                     Files.createTempDirectory("ftenergy-bench-"), Integer.parseInt(flags.getOrDefault("runs", "100")),
-                    invocation.out());
+                    Integer.parseInt(flags.getOrDefault("rounds", "2")), invocation.out());
             default -> throw new UsageException("unknown benchmark '" + which + "'; expected meter, train, padding, tokenize or orchestration");
         }
         return 0;

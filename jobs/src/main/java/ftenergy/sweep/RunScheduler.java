@@ -4,7 +4,6 @@ import ftenergy.plan.SweepPlan;
 import ftenergy.run.RunResult;
 import ftenergy.run.RunSpec;
 import ftenergy.run.RunStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +22,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Launches a sweep's runs, at most {@code slots} at once, each as soon as the runs it depends on
- * have succeeded; retries failed attempts; hands every finished attempt to one committer thread as
+ * Launches a sweep's runs, each as soon as the runs it depends on have succeeded, at most
+ * {@code slots + queued} at once: runs beyond the free slots wait in the launcher's queue (Spark's),
+ * so a slot that frees starts its next run without a round trip to this driver. Retries failed
+ * attempts; once the energy budget is spent, launches nothing more and cancels the runs still
+ * waiting for a slot; hands every finished attempt to one committer thread as
  * it arrives, so a killed driver loses at most the runs in flight. Once a newer submission has
  * claimed the sweep (a commit is refused, or the check at each progress summary says so), launches
  * nothing more and cancels what runs.
@@ -33,8 +35,17 @@ public final class RunScheduler {
 
     private static final String TAKEN_OVER = "a newer submission took the sweep over";
 
-    /** Scheduler settings. */
-    public record Options(int slots, int retries, SweepBudget budget, String codeVersion, String configHash) {}
+    /**
+     * Scheduler settings.
+     *
+     * @param slots runs that can run at once
+     * @param queued runs handed to the launcher beyond {@code slots}, waiting for a slot
+     * @param retries extra attempts for a failed run
+     * @param budget stops launching once spent
+     * @param codeVersion recorded with attempts that failed to launch
+     * @param configHash recorded with attempts that failed to launch
+     */
+    public record Options(int slots, int queued, int retries, SweepBudget budget, String codeVersion, String configHash) {}
 
     private final SweepPlan plan;
     private final SweepState state;
@@ -53,7 +64,8 @@ public final class RunScheduler {
         this.progress = progress;
     }
 
-    private record Finished(RunSpec spec, int attempt, RunLauncher.Launched launched, Instant requestedAt) {}
+    /** An attempt back from its launcher; {@code launched} is null when it was cancelled before it started. */
+    private record Finished(RunSpec spec, int attempt, RunLauncher.Launched launched) {}
 
     public SweepOutcome run() throws InterruptedException {
         Map<String, RunSpec> pending = new LinkedHashMap<>();
@@ -72,19 +84,20 @@ public final class RunScheduler {
         Set<String> deadEnds = new HashSet<>(state.finished());
         deadEnds.removeAll(state.succeeded());
         List<String> notLaunched = new ArrayList<>();
-        List<Double> launchSeconds = new ArrayList<>();
         int failed = 0;
         int diverged = 0;
         int ok = 0;
         double spentKwh = state.spentKwh();
         double spentCo2 = state.spentCo2Kg();
         Committer committer = new Committer(sink, progress);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.slots()), daemon("ftenergy-run"));
+        int maxInFlight = Math.max(1, options.slots()) + options.queued();
+        ExecutorService pool = Executors.newFixedThreadPool(maxInFlight, daemon("ftenergy-run"));
         CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
-        int inFlight = 0;
+        Set<String> inFlight = new HashSet<>();
         boolean takenOver = false;
+        boolean budgetStopped = false;
         try {
-            while (!pending.isEmpty() || inFlight > 0) {
+            while (!pending.isEmpty() || !inFlight.isEmpty()) {
                 if (!takenOver && committer.claimLost() != null) {
                     // A newer submission runs the sweep now and refuses this one's rows: stop, do not compete.
                     takenOver = true;
@@ -96,7 +109,11 @@ public final class RunScheduler {
                     launcher.cancelAll();
                 }
                 boolean budgetSpent = options.budget().exhaustedBy(spentKwh, spentCo2);
-                for (Iterator<RunSpec> it = pending.values().iterator(); it.hasNext() && inFlight < options.slots(); ) {
+                if (budgetSpent && !budgetStopped) {
+                    budgetStopped = true;
+                    launcher.cancelWaiting(Set.copyOf(inFlight));
+                }
+                for (Iterator<RunSpec> it = pending.values().iterator(); it.hasNext() && inFlight.size() < maxInFlight; ) {
                     RunSpec run = it.next();
                     String blocker = blockedBy(run, deadEnds);
                     if (blocker != null || budgetSpent) {
@@ -113,12 +130,11 @@ public final class RunScheduler {
                     it.remove();
                     int attempt = attempts.merge(run.runId(), 1, Integer::sum);
                     triesThisSweep.merge(run.runId(), 1, Integer::sum);
-                    Instant requested = Instant.now();
-                    progress.runStarted(run, attempt);
-                    done.submit(() -> new Finished(run, attempt, launchSafely(run, attempt, requested), requested));
-                    inFlight++;
+                    progress.runLaunched(run, attempt, inFlight.size() >= options.slots());
+                    done.submit(() -> launchSafely(run, attempt));
+                    inFlight.add(run.runId());
                 }
-                if (inFlight == 0) {
+                if (inFlight.isEmpty()) {
                     // Nothing runs and nothing left can start: its dependencies are outside this plan.
                     for (RunSpec run : pending.values()) {
                         notLaunched.add(run.runId() + ": dependencies " + run.dependsOn() + " never succeeded");
@@ -129,19 +145,26 @@ public final class RunScheduler {
                 }
                 Future<Finished> next = done.poll(progress.summaryInterval().toMillis(), TimeUnit.MILLISECONDS);
                 if (next == null) {
-                    progress.summary(inFlight, pending.size(), spentKwh, spentCo2);
+                    progress.summary(inFlight.size(), pending.size(), spentKwh, spentCo2);
                     committer.verifyClaim();
                     continue;
                 }
-                inFlight--;
                 Finished finished = get(next);
-                RunResult result = finished.launched().result();
-                if (finished.launched().taskStartedAt() != null) {
-                    launchSeconds.add(Duration.between(finished.requestedAt(), finished.launched().taskStartedAt()).toNanos() / 1e9);
+                RunSpec run = finished.spec();
+                inFlight.remove(run.runId());
+                if (finished.launched() == null) {
+                    // Cancelled while it waited for a slot: it never ran, and its attempt number stays free.
+                    attempts.merge(run.runId(), -1, Integer::sum);
+                    triesThisSweep.merge(run.runId(), -1, Integer::sum);
+                    String reason = "energy budget spent (cancelled while waiting for a slot)";
+                    notLaunched.add(run.runId() + ": " + reason);
+                    deadEnds.add(run.runId());
+                    progress.notLaunched(run, reason);
+                    continue;
                 }
+                RunResult result = finished.launched().result();
                 spentKwh += result.run().energy().kwh();
                 spentCo2 += result.run().energy().co2Kg();
-                RunSpec run = finished.spec();
                 RunStatus status = result.run().status();
                 if (takenOver) {
                     // Its rows would be refused; the newer submission runs it again.
@@ -178,18 +201,22 @@ public final class RunScheduler {
             diverged -= status == RunStatus.DIVERGED ? 1 : 0;
             notLaunched.add(uncommitted(refused.run().spec().runId(), refused.run().attempt()));
         }
+        List<Double> launchSeconds = launcher.launchLatencies().stream().map(latency -> latency.toNanos() / 1e9).toList();
         SweepOutcome outcome = new SweepOutcome(ok, skipped, failed, diverged, notLaunched, committer.latencies(), launchSeconds,
                 committer.claimLost() != null);
         progress.sweepFinished(outcome, spentKwh, spentCo2);
         return outcome;
     }
 
-    private RunLauncher.Launched launchSafely(RunSpec run, int attempt, Instant requested) {
+    private Finished launchSafely(RunSpec run, int attempt) {
+        Instant requested = Instant.now();
         try {
-            return launcher.launch(run, attempt);
+            return new Finished(run, attempt, launcher.launch(run, attempt));
+        } catch (RunNotStartedException e) {
+            return new Finished(run, attempt, null);
         } catch (Exception e) {
-            return new RunLauncher.Launched(
-                    FailedAttempts.of(run, attempt, requested, e, options.codeVersion(), options.configHash()), null, null);
+            return new Finished(run, attempt, new RunLauncher.Launched(
+                    FailedAttempts.of(run, attempt, requested, e, options.codeVersion(), options.configHash()), null, null));
         }
     }
 

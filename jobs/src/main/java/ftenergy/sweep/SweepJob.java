@@ -62,19 +62,12 @@ public final class SweepJob {
         });
         InferenceRunLauncher inference = new InferenceRunLauncher(lake.spark(), spec -> taskData(data, sweep, spec).value(),
                 app.checkpoints(), prepared.tokenizerFile(), config, codeVersion(), configHash);
-        RunLauncher launcher = new RunLauncher() {
-            @Override
-            public Launched launch(RunSpec spec, int attempt) {
-                return spec.kind() == RunKind.INFERENCE ? inference.launch(spec, attempt) : training.launch(spec, attempt);
-            }
-
-            @Override
-            public void cancelAll() {
-                spark.cancelAllJobs();
-            }
-        };
+        RunLauncher byKind = (spec, attempt) ->
+                spec.kind() == RunKind.INFERENCE ? inference.launch(spec, attempt) : training.launch(spec, attempt);
         int slots = slots(spark, sweep);
-        LakeWriter writer = new LakeWriter(lake, appends(config));
+        LakeWriter.Appends appends = appends(config);
+        int queued = queued(spark, sweep, slots, appends);
+        LakeWriter writer = new LakeWriter(lake, appends);
         warnAboutOpenSubmissions(lake, sweep.id(), out);
         // Claimed before reading what is recorded: nothing an older submission appends lands after this.
         SweepClaim claim = writer.claim(sweep.id());
@@ -99,10 +92,13 @@ public final class SweepJob {
                 writer.verifyClaim(claim);
             }
         };
-        RunScheduler scheduler = new RunScheduler(plan, before, launcher, sink,
-                new RunScheduler.Options(slots, sweep.retries(), budget, codeVersion(), configHash),
-                new SweepProgress(out, Duration.ofSeconds(30), slots));
-        SweepOutcome outcome = scheduler.run();
+        SweepOutcome outcome;
+        try (SparkRunQueue launcher = new SparkRunQueue(spark, byKind)) {
+            RunScheduler scheduler = new RunScheduler(plan, before, launcher, sink,
+                    new RunScheduler.Options(slots, queued, sweep.retries(), budget, codeVersion(), configHash),
+                    new SweepProgress(out, Duration.ofSeconds(30), slots));
+            outcome = scheduler.run();
+        }
         SweepState after = SweepStateReader.read(lake, sweep.id());
         writer.upsert(LakeTables.SWEEPS, submission.finish(outcome, after.spentKwh(), after.spentCo2Kg()).row(lake.spark()));
         return outcome;
@@ -141,6 +137,18 @@ public final class SweepJob {
         LakeWriter.Appends appends = LakeWriter.Appends.read(in);
         in.finish();
         return appends;
+    }
+
+    /**
+     * Runs handed to Spark beyond its free slots. Automatically one per slot on a cluster; none in
+     * local mode (a queued run would run beside the first in the same JVM), nor with Spark-job
+     * appends (Spark's FIFO scheduler would hold each append behind the queued runs).
+     */
+    private static int queued(JavaSparkContext spark, SweepSettings sweep, int slots, LakeWriter.Appends appends) {
+        if (sweep.queuedRuns() != null) {
+            return sweep.queuedRuns();
+        }
+        return spark.isLocal() || appends == LakeWriter.Appends.SPARK ? 0 : slots;
     }
 
     private static int slots(JavaSparkContext spark, SweepSettings sweep) {

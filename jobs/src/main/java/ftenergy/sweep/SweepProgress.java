@@ -43,10 +43,11 @@ public final class SweepProgress {
                 plan.sweepId(), plan.runs().size(), skipped, pending, slots);
     }
 
-    synchronized void runStarted(RunSpec run, int attempt) {
+    /** A run handed to Spark: it starts now, or as soon as a slot frees when {@code waitsForSlot}. */
+    synchronized void runLaunched(RunSpec run, int attempt, boolean waitsForSlot) {
         started++;
-        line("[start %d, %d/%d done] %s %s %s %s attempt %d", started, finished, total, run.runId(), run.kind().label(),
-                run.task(), describe(run), attempt);
+        line("[%s %d, %d/%d done] %s %s %s %s attempt %d", waitsForSlot ? "queue" : "start", started, finished, total,
+                run.runId(), run.kind().label(), run.task(), describe(run), attempt);
     }
 
     synchronized void runFinished(RunResult result, double spentKwh, double spentCo2Kg) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,7 @@ class RunSchedulerTest {
             return new RunLauncher.Launched(result(spec, attempt, status, 1.0), now, now);
         };
         RunScheduler scheduler = new RunScheduler(plan, state, launcher, committed::addAll,
-                new RunScheduler.Options(2, retries, budget, "v", "h"),
+                new RunScheduler.Options(2, 0, retries, budget, "v", "h"),
                 new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5), 2));
         return scheduler.run();
     }
@@ -165,7 +166,7 @@ class RunSchedulerTest {
             throw new ClaimLostException("s", 1, 2);
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, refusing,
-                new RunScheduler.Options(2, 0, SweepBudget.unlimited(), "v", "h"),
+                new RunScheduler.Options(2, 0, 0, SweepBudget.unlimited(), "v", "h"),
                 new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5), 2)).run();
         assertEquals(List.of("r0#1", "r1#1"), launchOrder);
         assertTrue(cancelled.get());
@@ -210,7 +211,7 @@ class RunSchedulerTest {
             }
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, sink,
-                new RunScheduler.Options(1, 3, SweepBudget.unlimited(), "v", "h"),
+                new RunScheduler.Options(1, 0, 3, SweepBudget.unlimited(), "v", "h"),
                 new SweepProgress(new PrintStream(log, true), Duration.ofMillis(50), 1)).run();
         assertEquals(List.of("long#1"), launchOrder, "no retry, no dependent launched");
         assertEquals(0, committed.size(), "a cancelled attempt of a superseded submission is not committed");
@@ -218,5 +219,70 @@ class RunSchedulerTest {
                 "long: attempt 1 ended uncommitted, a newer submission took the sweep over"), outcome.notLaunched());
         assertEquals(0, outcome.failed());
         assertTrue(outcome.takenOver());
+    }
+
+    @Test
+    void queuedRuns_keepSlotsPlusQueuedRunsInFlight() throws Exception {
+        List<RunSpec> runs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            runs.add(spec("r" + i));
+        }
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch threeInFlight = new java.util.concurrent.CountDownLatch(3);
+        RunLauncher launcher = (spec, attempt) -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            threeInFlight.countDown();
+            // Ends once two slots' runs and one queued run were all handed over (or never, within the bound).
+            threeInFlight.await(10, TimeUnit.SECONDS);
+            inFlight.decrementAndGet();
+            Instant now = Instant.now();
+            return new RunLauncher.Launched(result(spec, attempt, RunStatus.SUCCEEDED, 1.0), now, now);
+        };
+        SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, committed::addAll,
+                new RunScheduler.Options(2, 1, 0, SweepBudget.unlimited(), "v", "h"),
+                new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5), 2)).run();
+        assertEquals(6, outcome.succeeded());
+        assertEquals(3, mostInFlight.get(), "two slots and one queued run");
+        assertTrue(log.toString().contains("[queue 3, 0/6 done] r2"), log.toString());
+    }
+
+    @Test
+    void budgetSpent_cancelsTheRunsWaitingForASlotWithoutRecordingThem() throws Exception {
+        List<RunSpec> runs = List.of(spec("r0"), spec("r1"), spec("r2"), spec("r3"));
+        java.util.concurrent.CountDownLatch r1Launched = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch r1Cancelled = new java.util.concurrent.CountDownLatch(1);
+        List<Set<String>> cancelAsked = Collections.synchronizedList(new ArrayList<>());
+        RunLauncher launcher = new RunLauncher() {
+            @Override
+            public Launched launch(RunSpec spec, int attempt) throws Exception {
+                launchOrder.add(spec.runId() + "#" + attempt);
+                if (spec.runId().equals("r1")) {
+                    r1Launched.countDown();
+                    r1Cancelled.await(10, TimeUnit.SECONDS); // waits for a slot until cancelled
+                    throw new RunNotStartedException("r1", new IllegalStateException("job group cancelled"));
+                }
+                r1Launched.await(); // r1 waits behind r0 before r0 ends and spends the budget
+                Instant now = Instant.now();
+                return new Launched(result(spec, attempt, RunStatus.SUCCEEDED, 1.0), now, now);
+            }
+
+            @Override
+            public Set<String> cancelWaiting(Set<String> runIds) {
+                cancelAsked.add(runIds);
+                r1Cancelled.countDown();
+                return runIds;
+            }
+        };
+        SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, committed::addAll,
+                new RunScheduler.Options(1, 1, 0, new SweepBudget(0.5, Double.NaN), "v", "h"),
+                new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5), 1)).run();
+        assertEquals(List.of("r0#1", "r1#1"), launchOrder);
+        assertEquals(List.of(Set.of("r1")), cancelAsked, "only the run in flight when the budget was spent");
+        assertEquals(1, outcome.succeeded());
+        assertEquals(0, outcome.failed(), "a run cancelled before it started is no failed attempt");
+        assertEquals(List.of("r0"), committed.stream().map(r -> r.run().spec().runId()).toList());
+        assertEquals(List.of("r2: energy budget spent", "r3: energy budget spent",
+                "r1: energy budget spent (cancelled while waiting for a slot)"), outcome.notLaunched());
     }
 }

@@ -1,0 +1,184 @@
+package ftenergy.sweep;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
+import org.apache.spark.scheduler.TaskInfo;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * What Spark's scheduler did with each run's job, heard on the driver's listener bus: whether the
+ * run's task has started, and how long it waited for Spark once it could run. A run could run from
+ * the later of its job's submission and the end of the run before it on the same executor (a run
+ * queued behind a busy slot waits for that slot, not for Spark). Driver-clock times only, so
+ * executors' clock skew does not enter. Runs are recognised by their job group (= run id).
+ *
+ * <p>"The run before it on the same executor" is exact when each executor has one task slot
+ * ({@code spark.task.cpus} = executor cores, as {@code conf/cluster.conf} sets); with several slots
+ * per executor a run's wait can be under-counted.
+ */
+final class RunTaskEvents extends SparkListener {
+
+    /** The job property {@code setJobGroup} sets. */
+    private static final String JOB_GROUP = "spark.jobGroup.id";
+
+    /** Run tasks remembered per executor: enough to find the run before any run still being asked about. */
+    private static final int HISTORY = 64;
+
+    /** One run task: when it started and ended (0 = not yet) on the driver's clock. */
+    private static final class RunTask {
+        final long launchedAt;
+        long finishedAt;
+
+        RunTask(long launchedAt) {
+            this.launchedAt = launchedAt;
+        }
+    }
+
+    /** The current attempt of a run: when its first job was submitted, its jobs not yet ended, its first task. */
+    private static final class Attempt {
+        long submittedAt = -1;
+        int activeJobs;
+        RunTask task;
+        boolean delayCounted;
+        String executor;
+
+        /** Every event of its jobs heard: a job's end is posted after its tasks' events. */
+        boolean settled() {
+            return submittedAt >= 0 && activeJobs == 0;
+        }
+    }
+
+    /** A Spark job of a run's attempt and its stages. */
+    private record RunJob(Attempt attempt, List<Integer> stages) {}
+
+    private final Map<String, Attempt> attempts = new HashMap<>();
+    private final Map<Integer, Attempt> stageAttempts = new HashMap<>();
+    private final Map<Integer, RunJob> jobRuns = new HashMap<>();
+    private final Map<String, Deque<RunTask>> executorRuns = new HashMap<>();
+    private final List<Duration> startDelays = new ArrayList<>();
+
+    /** Before launching an attempt of {@code runId}: forgets what was heard of its earlier attempts. */
+    synchronized void expect(String runId) {
+        attempts.put(runId, new Attempt());
+    }
+
+    /** Whether the current attempt of {@code runId} has a task that started, as far as events have arrived. */
+    synchronized boolean started(String runId) {
+        Attempt attempt = attempts.get(runId);
+        return attempt != null && attempt.task != null;
+    }
+
+    /**
+     * Waits up to {@code patience} until every event of the current attempt of {@code runId}'s jobs
+     * has been heard (the bus delivers them asynchronously), e.g. to tell whether a cancelled run
+     * had started. Call it once its launch has returned.
+     *
+     * @return whether they all were
+     */
+    synchronized boolean awaitSettled(String runId, Duration patience) throws InterruptedException {
+        Attempt attempt = attempts.get(runId);
+        awaitUntil(() -> attempt == null || attempt.settled(), patience);
+        return attempt != null && attempt.settled();
+    }
+
+    /**
+     * The launch latency of every attempt that started so far; waits up to {@code patience} for the
+     * events of attempts whose launches have returned but whose jobs' ends were not heard yet.
+     */
+    synchronized List<Duration> startDelays(Duration patience) throws InterruptedException {
+        awaitUntil(() -> attempts.values().stream().allMatch(Attempt::settled), patience);
+        return List.copyOf(startDelays);
+    }
+
+    private void awaitUntil(BooleanSupplier condition, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!condition.getAsBoolean()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
+    /** Computed once the attempt's jobs ended, when the run before it on its executor is known to have ended too. */
+    private Duration startDelay(Attempt attempt) {
+        long ready = attempt.submittedAt;
+        for (RunTask before : executorRuns.getOrDefault(attempt.executor, new ArrayDeque<>())) {
+            if (before != attempt.task && before.launchedAt <= attempt.task.launchedAt && before.finishedAt > 0) {
+                // Spark marks a task finished once its result is fetched, which can be just after the slot was offered again.
+                ready = Math.max(ready, Math.min(before.finishedAt, attempt.task.launchedAt));
+            }
+        }
+        return Duration.ofMillis(Math.max(0, attempt.task.launchedAt - ready));
+    }
+
+    @Override
+    public synchronized void onJobStart(SparkListenerJobStart job) {
+        String runId = job.properties() == null ? null : job.properties().getProperty(JOB_GROUP);
+        Attempt attempt = runId == null ? null : attempts.get(runId);
+        if (attempt == null) {
+            return;
+        }
+        if (attempt.submittedAt < 0) {
+            attempt.submittedAt = job.time();
+        }
+        attempt.activeJobs++;
+        List<Integer> stages = CollectionConverters.asJava(job.stageIds()).stream().map(id -> (Integer) id).toList();
+        stages.forEach(stage -> stageAttempts.put(stage, attempt));
+        jobRuns.put(job.jobId(), new RunJob(attempt, stages));
+    }
+
+    @Override
+    public synchronized void onTaskStart(SparkListenerTaskStart start) {
+        Attempt attempt = stageAttempts.get(start.stageId());
+        if (attempt == null || attempt.task != null) {
+            return;
+        }
+        TaskInfo info = start.taskInfo();
+        attempt.task = new RunTask(info.launchTime());
+        attempt.executor = info.executorId();
+        Deque<RunTask> history = executorRuns.computeIfAbsent(info.executorId(), executor -> new ArrayDeque<>());
+        history.addLast(attempt.task);
+        if (history.size() > HISTORY) {
+            history.removeFirst();
+        }
+    }
+
+    @Override
+    public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
+        Attempt attempt = stageAttempts.get(end.stageId());
+        TaskInfo info = end.taskInfo();
+        if (attempt != null && attempt.task != null && attempt.task.launchedAt == info.launchTime()
+                && info.executorId().equals(attempt.executor)) {
+            attempt.task.finishedAt = info.finishTime();
+        }
+    }
+
+    @Override
+    public synchronized void onJobEnd(SparkListenerJobEnd end) {
+        RunJob job = jobRuns.remove(end.jobId());
+        if (job != null) {
+            // Task ends of a finished job's stages were posted before its end: nothing more to match them to.
+            job.stages().forEach(stageAttempts::remove);
+            Attempt attempt = job.attempt();
+            attempt.activeJobs--;
+            if (attempt.settled() && attempt.task != null && !attempt.delayCounted) {
+                attempt.delayCounted = true;
+                startDelays.add(startDelay(attempt));
+            }
+            notifyAll();
+        }
+    }
+}
