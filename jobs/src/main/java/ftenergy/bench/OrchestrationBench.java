@@ -98,6 +98,7 @@ public final class OrchestrationBench {
         row(out, "task slots busy, runs phase, %", columns, sweeps -> mean(sweeps, f -> 100 * f.slots().runsPhase()));
         row(out, "host CPUs busy, %", columns, sweeps -> mean(sweeps, f -> 100 * f.hostBusy()));
         row(out, "sweep wall time, s", columns, sweeps -> mean(sweeps, Figures::wallSeconds));
+        row(out, "runs phase, s", columns, sweeps -> mean(sweeps, f -> f.slots().runsPhaseSeconds()));
     }
 
     private static List<Double> pooled(List<Figures> sweeps, Function<SweepOutcome, List<Double>> values) {

@@ -63,8 +63,14 @@ final class SlotOccupancy extends SparkListener implements AutoCloseable {
         }
     }
 
-    /** What the slots did over both windows. */
-    record Busy(double wholeWindow, double runsPhase) {}
+    /**
+     * What the slots did over both windows.
+     *
+     * @param wholeWindow fraction busy over the whole window
+     * @param runsPhase fraction busy with run tasks over the runs phase
+     * @param runsPhaseSeconds the runs phase's length
+     */
+    record Busy(double wholeWindow, double runsPhase, double runsPhaseSeconds) {}
 
     /**
      * Waits until at least {@code expectedTasks} task ends were heard (Spark delivers events
@@ -80,7 +86,8 @@ final class SlotOccupancy extends SparkListener implements AutoCloseable {
         synchronized (this) {
             long runsPhase = lastRunFinish - firstRunLaunch;
             return new Busy(busyMillis / (double) (wall * slots),
-                    runsPhase > 0 ? runBusyMillis / (double) (runsPhase * slots) : Double.NaN);
+                    runsPhase > 0 ? runBusyMillis / (double) (runsPhase * slots) : Double.NaN,
+                    runsPhase > 0 ? runsPhase / 1e3 : Double.NaN);
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -331,20 +330,10 @@ public final class LakeWriter {
                     throw new LakeException(operation + " on table '" + table.name() + "' still conflicted after "
                             + MAX_TRIES + " tries: " + e.getMessage(), e);
                 }
-                sleepBeforeRetry(tries);
+                Backoff.pause(tries, operation + " on table '" + table.name() + "'");
             } catch (RuntimeException e) {
                 throw new LakeException(operation + " on table '" + table.name() + "' failed: " + e.getMessage(), e);
             }
-        }
-    }
-
-    private static void sleepBeforeRetry(int tries) {
-        long millis = ThreadLocalRandom.current().nextLong(50, 100L << Math.min(tries, 5));
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LakeException("interrupted while retrying a conflicting Delta write", e);
         }
     }
 }

@@ -4,7 +4,6 @@ import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -77,12 +76,7 @@ public final class Lakehouse {
                 if (tries == CREATE_TRIES) {
                     throw e;
                 }
-                try {
-                    Thread.sleep(ThreadLocalRandom.current().nextLong(100, 400));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
+                Backoff.pause(tries, "creating table '" + table.name() + "'");
             }
         }
     }

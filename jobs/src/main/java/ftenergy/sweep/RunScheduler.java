@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RunScheduler {
 
-    private static final String TAKEN_OVER = "a newer submission took the sweep over";
+    static final String TAKEN_OVER = "a newer submission took the sweep over";
 
     /**
      * Scheduler settings.
@@ -78,7 +78,7 @@ public final class RunScheduler {
                 pending.put(run.runId(), run);
             }
         }
-        progress.sweepStarted(plan, skipped, pending.size());
+        progress.sweepStarted(plan, skipped, pending.size(), options.queued());
         Map<String, Integer> attempts = new HashMap<>(state.lastAttempt());
         Map<String, Integer> triesThisSweep = new HashMap<>();
         Set<String> deadEnds = new HashSet<>(state.finished());
@@ -101,6 +101,7 @@ public final class RunScheduler {
                 if (!takenOver && committer.claimLost() != null) {
                     // A newer submission runs the sweep now and refuses this one's rows: stop, do not compete.
                     takenOver = true;
+                    progress.takenOver(inFlight.size());
                     for (RunSpec run : pending.values()) {
                         notLaunched.add(run.runId() + ": " + TAKEN_OVER);
                         progress.notLaunched(run, TAKEN_OVER);

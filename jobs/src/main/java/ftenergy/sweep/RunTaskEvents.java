@@ -24,7 +24,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * executors' clock skew does not enter. Runs are recognised by their job group (= run id).
  *
  * <p>"The run before it on the same executor" is exact when each executor has one task slot
- * ({@code spark.task.cpus} = executor cores, as {@code conf/cluster.conf} sets); with several slots
+ * ({@code spark.task.cpus} = executor cores, as the README's GPU cluster command sets); with several slots
  * per executor a run's wait can be under-counted.
  */
 final class RunTaskEvents extends SparkListener {

@@ -37,10 +37,11 @@ public final class SweepProgress {
         return summaryInterval;
     }
 
-    synchronized void sweepStarted(SweepPlan plan, int skipped, int pending) {
+    synchronized void sweepStarted(SweepPlan plan, int skipped, int pending, int queued) {
         total = pending;
-        line("sweep %s: %d runs planned, %d already done, %d to run on %d slot(s)",
-                plan.sweepId(), plan.runs().size(), skipped, pending, slots);
+        line("sweep %s: %d runs planned, %d already done, %d to run on %d slot(s)%s",
+                plan.sweepId(), plan.runs().size(), skipped, pending, slots,
+                queued > 0 ? ", up to " + queued + " more waiting in Spark's queue" : "");
     }
 
     /** A run handed to Spark: it starts now, or as soon as a slot frees when {@code waitsForSlot}. */
@@ -75,6 +76,10 @@ public final class SweepProgress {
         String eta = finished == 0 ? "unknown" : formatDuration(runSecondsTotal / finished * (running + queued) / slots);
         line("sweep: %d done, %d running, %d queued; %.3g kWh, %.3g kg CO2e so far; ETA %s",
                 finished, running, queued, spentKwh, spentCo2Kg, eta);
+    }
+
+    synchronized void takenOver(int inFlight) {
+        line("STOPPING: %s; cancelling %d run(s) in flight, launching nothing more", RunScheduler.TAKEN_OVER, inFlight);
     }
 
     synchronized void commitFailed(RunResult result, RuntimeException error) {
