@@ -1,5 +1,6 @@
 package ftenergy.bench;
 
+import ftenergy.sweep.SparkRunLauncher;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.spark.SparkContext;
@@ -14,13 +15,11 @@ import scala.jdk.javaapi.CollectionConverters;
  * the orchestration's share of keeping the cluster busy, whatever the host. Two windows: the whole
  * time it listens (every task of the application: a sweep's runs, and its Spark-path appends), and
  * the runs phase, from the first run task's launch to the last one's end (run tasks only: those of
- * jobs in a job group, which only a sweep's runs set). The second leaves out the sweep's fixed
+ * jobs {@link SparkRunLauncher#runIdOf} names a run). The second leaves out the sweep's fixed
  * start and end on the driver (claim, reading what is recorded, the {@code sweeps} row), which a
  * sweep of tiny runs magnifies.
  */
 final class SlotOccupancy extends SparkListener implements AutoCloseable {
-
-    private static final String JOB_GROUP = "spark.jobGroup.id";
 
     private final SparkContext spark;
     private final long windowStart = System.currentTimeMillis();
@@ -44,7 +43,7 @@ final class SlotOccupancy extends SparkListener implements AutoCloseable {
 
     @Override
     public synchronized void onJobStart(SparkListenerJobStart job) {
-        if (job.properties() != null && job.properties().getProperty(JOB_GROUP) != null) {
+        if (SparkRunLauncher.runIdOf(job.properties()) != null) {
             CollectionConverters.asJava(job.stageIds()).forEach(stage -> runStages.add((Integer) stage));
         }
     }

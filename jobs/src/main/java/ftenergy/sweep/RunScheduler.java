@@ -35,6 +35,8 @@ public final class RunScheduler {
 
     static final String TAKEN_OVER = "a newer submission took the sweep over";
 
+    private static final String BUDGET_SPENT = "energy budget spent";
+
     /**
      * Scheduler settings.
      *
@@ -118,7 +120,7 @@ public final class RunScheduler {
                     RunSpec run = it.next();
                     String blocker = blockedBy(run, deadEnds);
                     if (blocker != null || budgetSpent) {
-                        String reason = budgetSpent ? "energy budget spent" : "dependency " + blocker + " did not succeed";
+                        String reason = budgetSpent ? BUDGET_SPENT : "dependency " + blocker + " did not succeed";
                         notLaunched.add(run.runId() + ": " + reason);
                         deadEnds.add(run.runId());
                         progress.notLaunched(run, reason);
@@ -157,7 +159,7 @@ public final class RunScheduler {
                     // Cancelled while it waited for a slot: it never ran, and its attempt number stays free.
                     attempts.merge(run.runId(), -1, Integer::sum);
                     triesThisSweep.merge(run.runId(), -1, Integer::sum);
-                    String reason = "energy budget spent (cancelled while waiting for a slot)";
+                    String reason = BUDGET_SPENT + " (cancelled while waiting for a slot)";
                     notLaunched.add(run.runId() + ": " + reason);
                     deadEnds.add(run.runId());
                     progress.notLaunched(run, reason);

@@ -29,9 +29,6 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 final class RunTaskEvents extends SparkListener {
 
-    /** The job property {@code setJobGroup} sets. */
-    private static final String JOB_GROUP = "spark.jobGroup.id";
-
     /** Run tasks remembered per executor: enough to find the run before any run still being asked about. */
     private static final int HISTORY = 64;
 
@@ -126,7 +123,7 @@ final class RunTaskEvents extends SparkListener {
 
     @Override
     public synchronized void onJobStart(SparkListenerJobStart job) {
-        String runId = job.properties() == null ? null : job.properties().getProperty(JOB_GROUP);
+        String runId = SparkRunLauncher.runIdOf(job.properties());
         Attempt attempt = runId == null ? null : attempts.get(runId);
         if (attempt == null) {
             return;

@@ -6,6 +6,7 @@ import ftenergy.run.RunResult;
 import ftenergy.run.RunSpec;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.BiFunction;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -21,6 +22,9 @@ import org.apache.spark.resource.TaskResourceRequests;
  * {@link TaskContext#resources()}.
  */
 public final class SparkRunLauncher implements RunLauncher {
+
+    /** The job property {@code setJobGroup} sets. */
+    private static final String JOB_GROUP = "spark.jobGroup.id";
 
     private final JavaSparkContext spark;
     private final BiFunction<RunSpec, Integer, RunWork> work;
@@ -54,6 +58,16 @@ public final class SparkRunLauncher implements RunLauncher {
     static void nameJob(JavaSparkContext spark, RunSpec spec, int attempt) {
         spark.setJobGroup(spec.runId(), spec.kind().label() + " " + spec.task() + " " + spec.model().name()
                 + " seed " + spec.seed() + " attempt " + attempt, true);
+    }
+
+    /**
+     * The run a Spark job belongs to, from the job's properties as a listener sees them: its job
+     * group, which {@link #nameJob} sets for run jobs only.
+     *
+     * @return the run id, or {@code null} for any other job
+     */
+    public static String runIdOf(Properties jobProperties) {
+        return jobProperties == null ? null : jobProperties.getProperty(JOB_GROUP);
     }
 
     private static Launched executeInTask(RunWork work) throws Exception {
