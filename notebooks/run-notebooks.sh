@@ -104,15 +104,20 @@ failed=0
 for notebook in "$ROOT"/notebooks/*.ipynb; do
   name=$(basename "$notebook")
   log=$WORK/executed/${name%.ipynb}.log
-  # rapaio 3.0.1 drops a request that arrives before it has finished starting (its shell thread dies
-  # on a null handler map): kernel_start.py holds the client back until the kernel has bound its
-  # sockets, and a notebook whose kernel still never answered is retried once.
+  # rapaio 3.0.1 can start a kernel that never answers (start-up races in its channel threads):
+  # kernel_start.py hands nbclient only a kernel that has answered kernel_info, restarting it
+  # otherwise, and a notebook whose kernel still never answered is retried once.
   for attempt in 1 2; do
     if PYTHONPATH="$ROOT/notebooks${PYTHONPATH:+:$PYTHONPATH}" jupyter-nbconvert --to notebook --execute \
         --output-dir "$WORK/executed" --ExecutePreprocessor.kernel_manager_class=kernel_start.SettledKernelManager \
         --ExecutePreprocessor.kernel_name="$KERNEL_NAME" --ExecutePreprocessor.timeout=900 \
         --ExecutePreprocessor.startup_timeout=180 "$notebook" >"$log" 2>&1; then
-      echo "run-notebooks: $name executed"
+      restarts=$(grep -c "^kernel_start:" "$log" || true)
+      if [ "$restarts" -gt 0 ]; then
+        echo "run-notebooks: $name executed (its kernel was restarted $restarts times before it answered)"
+      else
+        echo "run-notebooks: $name executed"
+      fi
       passed=$((passed + 1))
       break
     elif [ "$attempt" = 1 ] && grep -q "Kernel didn't respond" "$log"; then
