@@ -99,6 +99,8 @@ public final class OrchestrationBench {
         row(out, "host CPUs busy, %", columns, sweeps -> mean(sweeps, f -> 100 * f.hostBusy()));
         row(out, "sweep wall time, s", columns, sweeps -> mean(sweeps, Figures::wallSeconds));
         row(out, "runs phase, s", columns, sweeps -> mean(sweeps, f -> f.slots().runsPhaseSeconds()));
+        row(out, "start-up (to first run task), s", columns, sweeps -> mean(sweeps, f -> f.slots().startUpSeconds()));
+        row(out, "wind-down (after last run task), s", columns, sweeps -> mean(sweeps, f -> f.slots().windDownSeconds()));
     }
 
     private static List<Double> pooled(List<Figures> sweeps, Function<SweepOutcome, List<Double>> values) {

@@ -68,8 +68,10 @@ final class SlotOccupancy extends SparkListener implements AutoCloseable {
      * @param wholeWindow fraction busy over the whole window
      * @param runsPhase fraction busy with run tasks over the runs phase
      * @param runsPhaseSeconds the runs phase's length
+     * @param startUpSeconds from the window's start to the first run task's launch
+     * @param windDownSeconds from the last run task's end to the window's end
      */
-    record Busy(double wholeWindow, double runsPhase, double runsPhaseSeconds) {}
+    record Busy(double wholeWindow, double runsPhase, double runsPhaseSeconds, double startUpSeconds, double windDownSeconds) {}
 
     /**
      * Waits until at least {@code expectedTasks} task ends were heard (Spark delivers events
@@ -78,15 +80,18 @@ final class SlotOccupancy extends SparkListener implements AutoCloseable {
      * @param slots the cluster's task slots: cores / {@code spark.task.cpus}
      */
     Busy busy(long expectedTasks, int slots) throws InterruptedException {
-        long wall = System.currentTimeMillis() - windowStart;
+        long windowEnd = System.currentTimeMillis();
+        long wall = windowEnd - windowStart;
         for (int i = 0; i < 100 && heard() < expectedTasks; i++) {
             Thread.sleep(100);
         }
         synchronized (this) {
             long runsPhase = lastRunFinish - firstRunLaunch;
-            return new Busy(busyMillis / (double) (wall * slots),
-                    runsPhase > 0 ? runBusyMillis / (double) (runsPhase * slots) : Double.NaN,
-                    runsPhase > 0 ? runsPhase / 1e3 : Double.NaN);
+            if (runsPhase <= 0) {
+                return new Busy(busyMillis / (double) (wall * slots), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            return new Busy(busyMillis / (double) (wall * slots), runBusyMillis / (double) (runsPhase * slots),
+                    runsPhase / 1e3, (firstRunLaunch - windowStart) / 1e3, (windowEnd - lastRunFinish) / 1e3);
         }
     }
 

@@ -156,8 +156,9 @@ public final class LakeTables {
                     col("not_launched", createArrayType(StringType), "runs left unlaunched, as 'run_id: reason'"),
                     col("budget_kwh", DoubleType, "energy budget of the sweep, null for none"),
                     col("budget_co2_kg", DoubleType, "emissions budget of the sweep, null for none"),
-                    col("spent_kwh", DoubleType, "software energy of all the sweep's attempts so far"),
-                    col("spent_co2_kg", DoubleType, "emissions of all the sweep's attempts so far"),
+                    col("spent_kwh", DoubleType, "software energy of the sweep's recorded attempts: at the start,"
+                            + " of those recorded before; at the end, plus those this submission recorded"),
+                    col("spent_co2_kg", DoubleType, "emissions of the same attempts"),
                     col("budget_spent", BooleanType, "whether the budget stopped launches")),
             List.of("sweep_id", "submission_id"),
             List.of(),

@@ -275,6 +275,20 @@ public final class LakeWriter {
         return all == null ? more : all.union(more);
     }
 
+    /**
+     * Inserts a row whose key no other writer uses, through Delta Kernel on the driver: no Spark job,
+     * so it neither waits behind run tasks for a slot nor takes one. Lands once under {@code appId}.
+     */
+    public void insertOnce(LakeTable table, Row row, String appId) {
+        String path = lake.path(table);
+        try {
+            kernel.append(path, table.schema(), List.of(row), new TransactionId(appId, 1));
+        } catch (IOException | RuntimeException e) {
+            throw new LakeException("could not insert a row into table '" + table.name() + "' at " + path + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** MERGE {@code rows} into {@code table} on its key columns: insert new keys, replace existing ones. */
     public void upsert(LakeTable table, Dataset<Row> rows) {
         StringJoiner condition = new StringJoiner(" AND ");

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.DoubleAdder;
 
 /**
  * The driver's committer: commits results in arrival order off the scheduler's thread, so
@@ -35,6 +36,8 @@ final class Committer implements AutoCloseable {
     private volatile boolean closing;
     private volatile ClaimLostException claimLost;
     private final List<RunResult> refused = Collections.synchronizedList(new ArrayList<>());
+    private final DoubleAdder recordedKwh = new DoubleAdder();
+    private final DoubleAdder recordedCo2Kg = new DoubleAdder();
 
     private record Arrival(RunResult result, Instant finishedAt) {}
 
@@ -77,6 +80,10 @@ final class Committer implements AutoCloseable {
             finisher.execute(() -> {
                 try {
                     finish.run();
+                    results.forEach(r -> {
+                        recordedKwh.add(r.run().energy().kwh());
+                        recordedCo2Kg.add(r.run().energy().co2Kg());
+                    });
                     Instant now = Instant.now();
                     batch.forEach(a -> latencies.add(Duration.between(a.finishedAt(), now).toNanos() / 1e9));
                 } catch (RuntimeException e) {
@@ -129,6 +136,16 @@ final class Committer implements AutoCloseable {
         synchronized (latencies) {
             return List.copyOf(latencies);
         }
+    }
+
+    /** Software energy of the attempts whose rows were committed; final once {@link #close} returned. */
+    double recordedKwh() {
+        return recordedKwh.sum();
+    }
+
+    /** Emissions of the attempts whose rows were committed; final once {@link #close} returned. */
+    double recordedCo2Kg() {
+        return recordedCo2Kg.sum();
     }
 
     /** Waits for every submitted commit. */

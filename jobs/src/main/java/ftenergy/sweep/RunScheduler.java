@@ -206,7 +206,7 @@ public final class RunScheduler {
         }
         List<Double> launchSeconds = launcher.launchLatencies().stream().map(latency -> latency.toNanos() / 1e9).toList();
         SweepOutcome outcome = new SweepOutcome(ok, skipped, failed, diverged, notLaunched, committer.latencies(), launchSeconds,
-                committer.claimLost() != null);
+                committer.recordedKwh(), committer.recordedCo2Kg(), committer.claimLost() != null);
         progress.sweepFinished(outcome, spentKwh, spentCo2);
         return outcome;
     }

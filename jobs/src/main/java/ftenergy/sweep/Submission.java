@@ -16,8 +16,9 @@ import org.apache.spark.sql.SparkSession;
  * what it did and whether the budget stopped it.
  *
  * @param outcome how it ended, {@code null} while running
- * @param spentKwh software energy of every attempt of the sweep so far
- * @param spentCo2Kg emissions of every attempt of the sweep so far
+ * @param spentKwh software energy of the sweep's recorded attempts: those recorded when it started, plus, once it
+ *     ended, those it recorded
+ * @param spentCo2Kg emissions of the same attempts
  */
 record Submission(String sweepId, String submissionId, Instant startedAt, Instant endedAt, String master,
         String codeVersion, String configHash, int planned, SweepBudget budget, SweepOutcome outcome, double spentKwh,
@@ -35,16 +36,20 @@ record Submission(String sweepId, String submissionId, Instant startedAt, Instan
                 budget, outcome, spentKwh, spentCo2Kg);
     }
 
-    Dataset<Row> row(SparkSession spark) {
+    /** The {@code sweeps} row, laid out as {@code LakeTables.SWEEPS}. */
+    Row row() {
         boolean ended = outcome != null;
-        Row row = RowFactory.create(sweepId, submissionId, Timestamp.from(startedAt),
+        return RowFactory.create(sweepId, submissionId, Timestamp.from(startedAt),
                 endedAt == null ? null : Timestamp.from(endedAt), master, codeVersion, configHash, planned,
                 ended ? outcome.skippedAlreadyDone() : null, ended ? outcome.succeeded() : null,
                 ended ? outcome.failed() : null, ended ? outcome.diverged() : null,
                 ended ? outcome.notLaunched().toArray(String[]::new) : null, nullIfNaN(budget.kwh()),
                 nullIfNaN(budget.co2Kg()), spentKwh, spentCo2Kg,
                 ended && !outcome.notLaunched().isEmpty() && budget.exhaustedBy(spentKwh, spentCo2Kg));
-        return spark.createDataFrame(List.of(row), LakeTables.SWEEPS.schema());
+    }
+
+    Dataset<Row> row(SparkSession spark) {
+        return spark.createDataFrame(List.of(row()), LakeTables.SWEEPS.schema());
     }
 
     private static Double nullIfNaN(double value) {

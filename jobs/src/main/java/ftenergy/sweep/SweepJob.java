@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -68,14 +69,16 @@ public final class SweepJob {
         LakeWriter.Appends appends = appends(config);
         int queued = queued(spark, sweep, slots, appends);
         LakeWriter writer = new LakeWriter(lake, appends);
-        warnAboutOpenSubmissions(lake, sweep.id(), out);
+        // Asked while the sweep is claimed and its state read: start-up is mostly Delta snapshot updates.
+        CompletableFuture<List<Row>> open = CompletableFuture.supplyAsync(() -> openSubmissions(lake, sweep.id()));
         // Claimed before reading what is recorded: nothing an older submission appends lands after this.
         SweepClaim claim = writer.claim(sweep.id());
         SweepState before = SweepStateReader.read(lake, sweep.id());
+        warnAbout(SweepStateReader.joined(open, "read table 'sweeps'"), sweep.id(), out);
         SweepBudget budget = new SweepBudget(sweep.budgetKwh(), sweep.budgetCo2Kg());
         Submission submission = Submission.start(sweep.id(), spark.master(), codeVersion(), configHash, plan.runs().size(),
                 budget, before.spentKwh(), before.spentCo2Kg());
-        writer.upsert(LakeTables.SWEEPS, submission.row(lake.spark()));
+        writer.insertOnce(LakeTables.SWEEPS, submission.row(), "ftenergy-submission-" + submission.submissionId());
         ResultSink sink = new ResultSink() {
             @Override
             public void commit(List<RunResult> results) {
@@ -99,8 +102,10 @@ public final class SweepJob {
                     new SweepProgress(out, Duration.ofSeconds(30), slots));
             outcome = scheduler.run();
         }
-        SweepState after = SweepStateReader.read(lake, sweep.id());
-        writer.upsert(LakeTables.SWEEPS, submission.finish(outcome, after.spentKwh(), after.spentCo2Kg()).row(lake.spark()));
+        // What it recorded is known here: re-reading the tables would cost a sweep's start-up again.
+        Submission ended = submission.finish(outcome, before.spentKwh() + outcome.recordedKwh(),
+                before.spentCo2Kg() + outcome.recordedCo2Kg());
+        writer.upsert(LakeTables.SWEEPS, ended.row(lake.spark()));
         return outcome;
     }
 
@@ -108,14 +113,19 @@ public final class SweepJob {
      * A submission that never ended either died or is still running; if running, this one's claim
      * supersedes it and it stops at its next commit (see {@code SweepClaim}). Say so.
      */
-    private static void warnAboutOpenSubmissions(Lakehouse lake, String sweepId, PrintStream out) {
-        for (Row open : lake.read(LakeTables.SWEEPS).where(col("sweep_id").equalTo(sweepId).and(col("ended_at").isNull()))
-                .select("submission_id", "started_at", "master").collectAsList()) {
+    private static void warnAbout(List<Row> openSubmissions, String sweepId, PrintStream out) {
+        for (Row open : openSubmissions) {
             out.println("warning: submission " + open.get(0) + " of sweep " + sweepId + " (started " + open.get(1) + " on "
                     + open.get(2) + ") never ended: its driver died, or it is still running. If it is running, this"
                     + " submission takes the sweep over: the other one stops at its next commit, and its runs in flight"
                     + " are run again here.");
         }
+    }
+
+    /** The sweep's submissions that never ended: submission id, start, master. */
+    private static List<Row> openSubmissions(Lakehouse lake, String sweepId) {
+        return lake.read(LakeTables.SWEEPS).where(col("sweep_id").equalTo(sweepId).and(col("ended_at").isNull()))
+                .select("submission_id", "started_at", "master").collectAsList();
     }
 
     /** The work shipped to the executor; static so the closure captures only serializable values. */

@@ -12,11 +12,14 @@ import java.util.List;
  * @param notLaunched runs left unlaunched (budget spent, or a dependency failed), with the reason
  * @param commitSeconds seconds from each attempt's task finishing to its rows being committed, in commit order
  * @param launchSeconds seconds from each launch request to its Spark task starting, where known
+ * @param recordedKwh software energy of the attempts this invocation recorded
+ * @param recordedCo2Kg emissions of the attempts this invocation recorded
  * @param takenOver a newer submission of the sweep claimed it before this one finished: that one runs what this one
  *     did not record
  */
 public record SweepOutcome(int succeeded, int skippedAlreadyDone, int failed, int diverged, List<String> notLaunched,
-        List<Double> commitSeconds, List<Double> launchSeconds, boolean takenOver) {
+        List<Double> commitSeconds, List<Double> launchSeconds, double recordedKwh, double recordedCo2Kg,
+        boolean takenOver) {
 
     public SweepOutcome {
         notLaunched = List.copyOf(notLaunched);

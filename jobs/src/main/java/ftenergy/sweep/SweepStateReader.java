@@ -3,14 +3,21 @@ package ftenergy.sweep;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
+import ftenergy.lake.LakeException;
 import ftenergy.lake.LakeTable;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.Lakehouse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 
 /**
@@ -20,13 +27,40 @@ import org.apache.spark.sql.Row;
  */
 public final class SweepStateReader {
 
+    private static final List<LakeTable> CHILD_TABLES = List.of(LakeTables.STEPS, LakeTables.POWER_SAMPLES, LakeTables.EVALS);
+
     private SweepStateReader() {}
 
+    /**
+     * Reads the four run tables at once: each query spends most of its time on the driver bringing
+     * its table's snapshot up to date, which one after the other made up most of a sweep's start-up.
+     */
     public static SweepState read(Lakehouse lake, String sweepId) {
-        List<Row> rows = lake.read(LakeTables.RUNS)
-                .where(col("sweep_id").equalTo(sweepId))
-                .select("run_id", "attempt", "status", "energy_kwh", "co2_kg")
-                .collectAsList();
+        ExecutorService threads = Executors.newFixedThreadPool(1 + CHILD_TABLES.size(), RunScheduler.daemon("ftenergy-state-read"));
+        try {
+            CompletableFuture<List<Row>> runs = query(threads, () -> lake.read(LakeTables.RUNS)
+                    .where(col("sweep_id").equalTo(sweepId))
+                    .select("run_id", "attempt", "status", "energy_kwh", "co2_kg")
+                    .collectAsList());
+            // Child tables carry no sweep id: the scan reads every run's two key columns once per submission.
+            List<CompletableFuture<List<Row>>> children = new ArrayList<>();
+            for (LakeTable child : CHILD_TABLES) {
+                children.add(query(threads, () -> lake.read(child).groupBy("run_id").agg(max("attempt")).collectAsList()));
+            }
+            SweepState state = fromRuns(rows(runs, LakeTables.RUNS, lake));
+            Map<String, Integer> lastAttempt = new HashMap<>(state.lastAttempt());
+            for (int i = 0; i < CHILD_TABLES.size(); i++) {
+                for (Row row : rows(children.get(i), CHILD_TABLES.get(i), lake)) {
+                    lastAttempt.merge(row.getString(0), row.getInt(1), Math::max);
+                }
+            }
+            return new SweepState(state.succeeded(), state.finished(), lastAttempt, state.spentKwh(), state.spentCo2Kg());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static SweepState fromRuns(List<Row> rows) {
         Set<String> succeeded = new HashSet<>();
         Set<String> finished = new HashSet<>();
         Map<String, Integer> lastAttempt = new HashMap<>();
@@ -45,12 +79,26 @@ public final class SweepStateReader {
             kwh += row.isNullAt(3) ? 0 : row.getDouble(3);
             co2 += row.isNullAt(4) ? 0 : row.getDouble(4);
         }
-        for (LakeTable child : List.of(LakeTables.STEPS, LakeTables.POWER_SAMPLES, LakeTables.EVALS)) {
-            // Child tables carry no sweep id: the scan reads every run's two key columns once per submission.
-            for (Row row : lake.read(child).groupBy("run_id").agg(max("attempt")).collectAsList()) {
-                lastAttempt.merge(row.getString(0), row.getInt(1), Math::max);
-            }
-        }
         return new SweepState(succeeded, finished, lastAttempt, kwh, co2);
+    }
+
+    private static CompletableFuture<List<Row>> query(ExecutorService threads, Supplier<List<Row>> query) {
+        return CompletableFuture.supplyAsync(query, threads);
+    }
+
+    private static List<Row> rows(CompletableFuture<List<Row>> query, LakeTable table, Lakehouse lake) {
+        return joined(query, "read table '" + table.name() + "' at " + lake.path(table));
+    }
+
+    /** The query's result; its failure rethrown on this thread, a checked one (Spark's) saying what failed. */
+    static <T> T joined(CompletableFuture<T> query, String what) {
+        try {
+            return query.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new LakeException("could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+        }
     }
 }

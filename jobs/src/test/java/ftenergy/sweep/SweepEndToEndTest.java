@@ -1,6 +1,7 @@
 package ftenergy.sweep;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,7 +166,10 @@ class SweepEndToEndTest {
         assertEquals(0, row.<Integer>getAs("failed"));
         assertTrue(row.getList(row.fieldIndex("not_launched")).isEmpty());
         assertTrue(row.<java.sql.Timestamp>getAs("ended_at").after(row.getAs("started_at")));
-        assertTrue(row.<Double>getAs("spent_kwh") > 0);
+        // Spent as the submission knew it: nothing before it, then every attempt it recorded.
+        double recorded = lake.read(LakeTables.RUNS).where(col("sweep_id").equalTo("e2e")).agg(sum("energy_kwh")).first().getDouble(0);
+        assertTrue(recorded > 0);
+        assertEquals(recorded, row.<Double>getAs("spent_kwh"), recorded * 1e-9);
         assertEquals(false, row.<Boolean>getAs("budget_spent"));
         assertTrue(row.isNullAt(row.fieldIndex("budget_kwh")));
         assertTrue(row.<String>getAs("master").startsWith("local"), row.toString());
