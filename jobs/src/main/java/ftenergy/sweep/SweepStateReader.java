@@ -7,9 +7,9 @@ import ftenergy.lake.LakeException;
 import ftenergy.lake.LakeTable;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.Lakehouse;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 
 /**
@@ -38,32 +37,29 @@ public final class SweepStateReader {
     public static SweepState read(Lakehouse lake, String sweepId) {
         ExecutorService threads = Executors.newFixedThreadPool(1 + CHILD_TABLES.size(), RunScheduler.daemon("ftenergy-state-read"));
         try {
-            CompletableFuture<List<Row>> runs = query(threads, () -> lake.read(LakeTables.RUNS)
+            CompletableFuture<List<Row>> runs = CompletableFuture.supplyAsync(() -> lake.read(LakeTables.RUNS)
                     .where(col("sweep_id").equalTo(sweepId))
                     .select("run_id", "attempt", "status", "energy_kwh", "co2_kg")
-                    .collectAsList());
+                    .collectAsList(), threads);
             // Child tables carry no sweep id: the scan reads every run's two key columns once per submission.
-            List<CompletableFuture<List<Row>>> children = new ArrayList<>();
+            Map<LakeTable, CompletableFuture<List<Row>>> children = new LinkedHashMap<>();
             for (LakeTable child : CHILD_TABLES) {
-                children.add(query(threads, () -> lake.read(child).groupBy("run_id").agg(max("attempt")).collectAsList()));
+                children.put(child, CompletableFuture.supplyAsync(
+                        () -> lake.read(child).groupBy("run_id").agg(max("attempt")).collectAsList(), threads));
             }
-            SweepState state = fromRuns(rows(runs, LakeTables.RUNS, lake));
-            Map<String, Integer> lastAttempt = new HashMap<>(state.lastAttempt());
-            for (int i = 0; i < CHILD_TABLES.size(); i++) {
-                for (Row row : rows(children.get(i), CHILD_TABLES.get(i), lake)) {
-                    lastAttempt.merge(row.getString(0), row.getInt(1), Math::max);
-                }
-            }
-            return new SweepState(state.succeeded(), state.finished(), lastAttempt, state.spentKwh(), state.spentCo2Kg());
+            Map<String, Integer> lastAttempt = new HashMap<>();
+            children.forEach((child, query) -> rows(query, child, lake)
+                    .forEach(row -> lastAttempt.merge(row.getString(0), row.getInt(1), Math::max)));
+            return fromRuns(rows(runs, LakeTables.RUNS, lake), lastAttempt);
         } finally {
             threads.shutdownNow();
         }
     }
 
-    private static SweepState fromRuns(List<Row> rows) {
+    /** The state the sweep's {@code runs} rows give, attempts numbered past {@code lastAttempt} too. */
+    private static SweepState fromRuns(List<Row> rows, Map<String, Integer> lastAttempt) {
         Set<String> succeeded = new HashSet<>();
         Set<String> finished = new HashSet<>();
-        Map<String, Integer> lastAttempt = new HashMap<>();
         double kwh = 0;
         double co2 = 0;
         for (Row row : rows) {
@@ -80,10 +76,6 @@ public final class SweepStateReader {
             co2 += row.isNullAt(4) ? 0 : row.getDouble(4);
         }
         return new SweepState(succeeded, finished, lastAttempt, kwh, co2);
-    }
-
-    private static CompletableFuture<List<Row>> query(ExecutorService threads, Supplier<List<Row>> query) {
-        return CompletableFuture.supplyAsync(query, threads);
     }
 
     private static List<Row> rows(CompletableFuture<List<Row>> query, LakeTable table, Lakehouse lake) {
