@@ -7,6 +7,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
@@ -48,11 +50,21 @@ final class RunTaskEvents extends SparkListener {
         int activeJobs;
         RunTask task;
         boolean delayCounted;
+        boolean launchFailed;
         String executor;
 
         /** Every event of its jobs heard: a job's end is posted after its tasks' events. */
         boolean settled() {
             return submittedAt >= 0 && activeJobs == 0;
+        }
+
+        /**
+         * Nothing more to hear for its launch latency: settled, or its launch failed with no job
+         * heard of (most likely none was submitted; if one was, its events are moments behind and
+         * only that attempt's latency goes uncounted).
+         */
+        boolean done() {
+            return settled() || (launchFailed && submittedAt < 0);
         }
     }
 
@@ -68,6 +80,15 @@ final class RunTaskEvents extends SparkListener {
     /** Before launching an attempt of {@code runId}: forgets what was heard of its earlier attempts. */
     synchronized void expect(String runId) {
         attempts.put(runId, new Attempt());
+    }
+
+    /** After the launch of the current attempt of {@code runId} threw: its jobs, if any, are all it will have. */
+    synchronized void launchFailed(String runId) {
+        Attempt attempt = attempts.get(runId);
+        if (attempt != null) {
+            attempt.launchFailed = true;
+            notifyAll();
+        }
     }
 
     /** Whether the current attempt of {@code runId} has a task that started, as far as events have arrived. */
@@ -94,8 +115,19 @@ final class RunTaskEvents extends SparkListener {
      * events of attempts whose launches have returned but whose jobs' ends were not heard yet.
      */
     synchronized List<Duration> startDelays(Duration patience) throws InterruptedException {
-        awaitUntil(() -> attempts.values().stream().allMatch(Attempt::settled), patience);
+        awaitUntil(() -> awaited().isEmpty(), patience);
         return List.copyOf(startDelays);
+    }
+
+    /** The runs whose current attempt's events {@link #startDelays} still waits for. */
+    synchronized Set<String> awaited() {
+        Set<String> awaited = new TreeSet<>();
+        attempts.forEach((runId, attempt) -> {
+            if (!attempt.done()) {
+                awaited.add(runId);
+            }
+        });
+        return awaited;
     }
 
     private void awaitUntil(BooleanSupplier condition, Duration patience) throws InterruptedException {

@@ -44,6 +44,7 @@ public final class SparkRunQueue implements RunLauncher, AutoCloseable {
         try {
             return launcher.launch(spec, attempt);
         } catch (Exception e) {
+            events.launchFailed(runId);
             if (wasCancelledWaiting(runId) && events.awaitSettled(runId, EVENT_PATIENCE) && !events.started(runId)) {
                 throw new RunNotStartedException(runId, e);
             }
@@ -82,6 +83,11 @@ public final class SparkRunQueue implements RunLauncher, AutoCloseable {
     /** Whether the current attempt of {@code runId} has started, as far as Spark's events have arrived. */
     boolean started(String runId) {
         return events.started(runId);
+    }
+
+    /** The runs whose Spark events {@link #launchLatencies} would still wait for. */
+    Set<String> awaitedEvents() {
+        return events.awaited();
     }
 
     private synchronized boolean wasCancelledWaiting(String runId) {

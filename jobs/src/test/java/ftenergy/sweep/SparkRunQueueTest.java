@@ -108,6 +108,30 @@ class SparkRunQueueTest {
         }
     }
 
+    @Test
+    void launchLatencies_doNotWaitForARunWhoseLaunchFailedBeforeSubmittingAJob() throws Exception {
+        RunSpec spec = SampleResults.result("queue-test-unlaunchable", 1, 1).run().spec();
+        try (SparkRunQueue failing = new SparkRunQueue(spark, (run, attempt) -> {
+            throw new IllegalStateException("its examples could not be broadcast");
+        })) {
+            assertThrows(IllegalStateException.class, () -> failing.launch(spec, 1));
+            // Before the fix it stayed awaited: every end of a sweep then waited out the events' full patience.
+            assertEquals(Set.of(), failing.awaitedEvents());
+            assertEquals(List.of(), failing.launchLatencies());
+        }
+    }
+
+    @Test
+    void aLaunchedRun_isAwaitedUntilItsJobsEndWasHeard() throws Exception {
+        Future<RunLauncher.Launched> a = launch("queue-test-a");
+        awaitTrue(() -> holding.getCount() == 1); // the run's task holds its slot
+        assertEquals(Set.of("queue-test-a"), queue.awaitedEvents());
+        release.countDown();
+        a.get(60, TimeUnit.SECONDS);
+        awaitTrue(() -> queue.awaitedEvents().isEmpty());
+        assertEquals(1, queue.launchLatencies().size());
+    }
+
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 600 && !condition.getAsBoolean(); i++) {
             Thread.sleep(100);
