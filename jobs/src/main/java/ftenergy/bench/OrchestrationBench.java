@@ -80,7 +80,7 @@ public final class OrchestrationBench {
         }
         out.printf("orchestration on %s (%d task slots; this host: %d CPUs), %d sweep(s) per variant"
                         + " (latencies: over all their runs; the rest: mean of the sweeps):%n",
-                spark.sparkContext().master(), slots(spark), Runtime.getRuntime().availableProcessors(), rounds);
+                spark.sparkContext().master(), SweepJob.taskSlots(spark.sparkContext()), Runtime.getRuntime().availableProcessors(), rounds);
         List<List<Figures>> columns = List.copyOf(figures.values());
         StringBuilder header = new StringBuilder(String.format("  %-40s", ""));
         variants.forEach(variant -> header.append(String.format(" %12s", variant.name())));
@@ -164,14 +164,8 @@ public final class OrchestrationBench {
             double wall = (System.nanoTime() - wallBefore) / 1e9;
             double hostBusy = HostCpu.now().busySince(cpuBefore);
             long runTasks = outcome.succeeded() + outcome.failed() + outcome.diverged();
-            return new Figures(outcome, wall, occupancy.busy(runTasks, slots(spark)), hostBusy);
+            return new Figures(outcome, wall, occupancy.busy(runTasks, SweepJob.taskSlots(spark.sparkContext())), hostBusy);
         }
-    }
-
-    /** The cluster's task slots: its cores (local[N]: N) over {@code spark.task.cpus}. */
-    private static int slots(SparkSession spark) {
-        int taskCpus = Integer.parseInt(spark.sparkContext().getConf().get("spark.task.cpus", "1"));
-        return Math.max(1, spark.sparkContext().defaultParallelism() / taskCpus);
     }
 
     private static double quantile(List<Double> values, double q) {

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -165,9 +166,11 @@ public final class SweepJob {
         if (sweep.maxConcurrentRuns() > 0) {
             return sweep.maxConcurrentRuns();
         }
-        if (spark.isLocal()) {
-            return 1;
-        }
+        return spark.isLocal() ? 1 : taskSlots(spark.sc());
+    }
+
+    /** The cluster's task slots: its cores (local[N]: N) over {@code spark.task.cpus}. */
+    public static int taskSlots(SparkContext spark) {
         int taskCpus = Integer.parseInt(spark.getConf().get("spark.task.cpus", "1"));
         return Math.max(1, spark.defaultParallelism() / taskCpus);
     }
