@@ -3,11 +3,13 @@ package ftenergy.analyze;
 import ftenergy.lake.AnalysisTables;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import ftenergy.analysis.Amortization;
@@ -17,6 +19,7 @@ import ftenergy.analysis.Lineage;
 import ftenergy.analysis.Origin;
 import ftenergy.analysis.RunLink;
 import ftenergy.analysis.SampleSummary;
+import ftenergy.lake.LakeTables;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
 import ftenergy.run.RunKind;
@@ -29,12 +32,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * {@code ftenergy analyze}, part 3: the paper's comparisons, written to {@code amortization}.
@@ -43,7 +49,8 @@ import org.apache.spark.sql.types.StructType;
  * or inference run descending from a pre-training run through {@code init = run:<id>} (or
  * {@code depends_on}, or as a last resort the model name) is on the teacher side; one descending
  * through a distillation run is on the student side. Energies of fine-tuning runs are averaged per
- * lineage, hardware and task; inference energy is taken per example. One row is written per
+ * lineage, hardware and task; inference energy is taken per example, over its batches (loading the
+ * model is a one-off per deployment, not a cost of each inference). One row is written per
  * pre-training, distillation (or none), hardware, task and inference count.
  */
 public final class AmortizationJob {
@@ -52,8 +59,9 @@ public final class AmortizationJob {
 
     /** Computes the comparisons of the lakehouse's analysable runs and replaces their rows in {@code amortization}. */
     public static List<AmortizationRow> run(SparkSession spark, String lakehouse, AmortizationSettings settings) {
-        List<AmortizationRow> rows = compute(AnalysisRuns.load(spark, lakehouse, settings.sweepIds()), settings);
         Lakehouse lake = new Lakehouse(spark, lakehouse);
+        List<AmortizationRow> rows = compute(withBatchEnergy(AnalysisRuns.load(spark, lakehouse, settings.sweepIds()), lake),
+                settings);
         lake.create(AnalysisTables.AMORTIZATION);
         Timestamp now = Timestamp.from(Instant.now());
         List<Row> out = new ArrayList<>();
@@ -64,8 +72,28 @@ public final class AmortizationJob {
         return rows;
     }
 
-    /** The comparisons of {@code runs} (already filtered to analysable runs); writes nothing. */
-    public static List<AmortizationRow> compute(Dataset<Row> runs, AmortizationSettings settings) {
+    /**
+     * Adds to each inference run the joules and examples of its batches, its {@code steps} rows
+     * ({@code batch_j}, {@code batch_examples}; null without them): what an inference costs once the
+     * model is loaded. The run's {@code energy_kwh} also covers loading the checkpoint, a one-off per
+     * deployment which, over a run of a few hundred examples, can outweigh the batches themselves.
+     */
+    static Dataset<Row> withBatchEnergy(Dataset<Row> runs, Lakehouse lake) {
+        if (!lake.exists(LakeTables.STEPS)) {
+            return runs.withColumn("batch_j", lit(null).cast(DataTypes.DoubleType))
+                    .withColumn("batch_examples", lit(null).cast(DataTypes.LongType));
+        }
+        List<String> attempt = List.of("run_id", "attempt");
+        Seq<String> key = CollectionConverters.asScala(attempt).toSeq();
+        Dataset<Row> inference = runs.where(col("kind").equalTo(RunKind.INFERENCE.label())).select("run_id", "attempt");
+        Dataset<Row> batches = lake.read(LakeTables.STEPS).join(inference, key, "left_semi")
+                .groupBy("run_id", "attempt")
+                .agg(sum("energy_j").as("batch_j"), sum("batch_size").cast(DataTypes.LongType).as("batch_examples"));
+        return runs.join(batches, key, "left");
+    }
+
+    /** The comparisons of {@code runs} (analysable runs, {@link #withBatchEnergy} added); writes nothing. */
+    static List<AmortizationRow> compute(Dataset<Row> runs, AmortizationSettings settings) {
         Map<String, Row> byId = new HashMap<>();
         List<RunLink> links = new ArrayList<>();
         for (Row r : runs.select("run_id", "kind", "model", "init", "depends_on", "energy_kwh", "hardware", "sweep_id")
@@ -91,12 +119,16 @@ public final class AmortizationJob {
         return assemble(cells, byId, lineage, settings);
     }
 
-    /** Mean energy per lineage side, hardware and task, for fine-tuning (kWh per run) and inference (J per example). */
+    /**
+     * Mean energy per lineage side, hardware and task, for fine-tuning (kWh per run) and inference
+     * (J per example, of its batches; of its whole run where it recorded none).
+     */
     private static Map<CellKey, Cell> cells(Dataset<Row> attributed) {
         Map<CellKey, Cell> cells = new HashMap<>();
+        Column perExample = coalesce(col("batch_j").divide(when(col("batch_examples").gt(0), col("batch_examples"))),
+                col("energy_kwh").multiply(EnergyUnit.JOULES_PER_KWH).divide(when(col("examples").gt(0), col("examples"))));
         List<Row> rows = attributed
-                .withColumn("value", when(col("kind").equalTo(RunKind.INFERENCE.label()),
-                        col("energy_kwh").multiply(EnergyUnit.JOULES_PER_KWH).divide(when(col("examples").gt(0), col("examples"))))
+                .withColumn("value", when(col("kind").equalTo(RunKind.INFERENCE.label()), perExample)
                         .otherwise(col("energy_kwh")))
                 .where(col("value").isNotNull())
                 .groupBy("kind", "role", "pretrain_run_id", "distill_run_id", "hardware", "task")

@@ -65,7 +65,8 @@ public final class HtmlReport {
                 + "(energy / steps, / tokens_padded, / tokens_real, / examples, / duration_s); cv = standard deviation / mean across runs.");
         table(html, data.amortization(), "pretrain_equivalence = pretrain_kwh / teacher_finetune_kwh; distill_overhead_pct = "
                 + "100 × distill_kwh / pretrain_kwh; n_star = distill_kwh / (teacher_per_model_kwh − student_per_model_kwh), where "
-                + "per-model energy = mean fine-tuning kWh + inferences_per_model × J/example / 3.6e6; teacher and student sides "
+                + "per-model energy = mean fine-tuning kWh + inferences_per_model × J/example / 3.6e6 (J/example: an inference run's "
+                + "batches, its steps rows, over its examples; loading the model is left out); teacher and student sides "
                 + "follow runs.init = run:&lt;id&gt; lineage (pre-training → teacher, distillation → student).");
         provenance(html, data);
         caveats(html, data);

@@ -15,7 +15,12 @@ import ftenergy.lake.Lakehouse;
 import ftenergy.lake.TestSpark;
 import ftenergy.run.RunKind;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,6 +150,33 @@ class AnalyzeJobTest {
         assertEquals("no distillation", alone.verdict());
         assertEquals(20.0, alone.pretrainEquivalence(), 1e-9);
         assertEquals(rows.size(), new Lakehouse(spark, lake).read(AnalysisTables.AMORTIZATION).count());
+    }
+
+    @Test
+    void amortization_inferencePerExample_isOfItsBatches_modelLoadingLeftOut() {
+        String lake = dir.resolve("distill-batches").toString();
+        writeDistillationLake(lake);
+        // it1's run (0.001 kWh = 3600 J over 100 examples) spent half its window loading the model:
+        // four batches of 25 took 450 J each. A stray step of another attempt must not count.
+        List<Row> steps = new ArrayList<>();
+        for (int batch = 1; batch <= 4; batch++) {
+            steps.add(step("it1", 1, batch, 25, 450.0));
+        }
+        steps.add(step("it1", 7, 1, 25, 1e6));
+        Lakehouse lakehouse = new Lakehouse(spark, lake);
+        lakehouse.create(LakeTables.STEPS);
+        new LakeWriter(lakehouse).append(LakeTables.STEPS, spark.createDataFrame(steps, LakeTables.STEPS.schema()));
+
+        List<AmortizationRow> rows = AmortizationJob.run(spark, lake, new AmortizationSettings(List.of(100_000L), List.of()));
+        AmortizationRow sst2 = find(rows, "P", "sst2", 100_000);
+        assertEquals(18.0, sst2.teacherInferenceJoulesPerExample(), 1e-9, "1800 J of batches over 100 examples");
+        assertEquals(18.0, sst2.studentInferenceJoulesPerExample(), 1e-9, "is1 has no steps: its run's 1800 J / 100");
+        assertEquals(72.0, find(rows, "P", "rte", 100_000).teacherInferenceJoulesPerExample(), 1e-9);
+    }
+
+    private static Row step(String runId, int attempt, long step, int batchSize, double joules) {
+        return RowFactory.create(runId, attempt, step, 0, batchSize, 16, 16L * batchSize, 16L * batchSize, Double.NaN, 0.0,
+                0.1, joules, Timestamp.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(step)));
     }
 
     /**
