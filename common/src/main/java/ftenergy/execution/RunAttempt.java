@@ -60,7 +60,7 @@ public final class RunAttempt {
             EnergyAccount energy = CarbonAccounting.withShippedTable().account(measured, carbon);
             RunRecord record = new RunRecord(spec, inputs.attempt(), outcome.modelParams(), meter.host().toHostInfo(),
                     started, ended, outcome.steps(), outcome.examples(), outcome.tokensReal(), outcome.tokensPadded(),
-                    energy, outcome.metricName(), outcome.metricValue(), outcome.status(), outcome.error(), outcome.stopReason(),
+                    energy, Double.NaN, outcome.metricName(), outcome.metricValue(), outcome.status(), outcome.error(), outcome.stopReason(),
                     inputs.codeVersion(), inputs.configHash());
             return new RunResult(record, outcome.stepRecords(), meter.samples(), withEmissions(outcome.evals(), energy));
         }

@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.stddev_samp;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import ftenergy.analysis.Amortization;
@@ -19,7 +18,6 @@ import ftenergy.analysis.Lineage;
 import ftenergy.analysis.Origin;
 import ftenergy.analysis.RunLink;
 import ftenergy.analysis.SampleSummary;
-import ftenergy.lake.LakeTables;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
 import ftenergy.run.RunKind;
@@ -39,8 +37,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.collection.immutable.Seq;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * {@code ftenergy analyze}, part 3: the paper's comparisons, written to {@code amortization}.
@@ -59,9 +55,8 @@ public final class AmortizationJob {
 
     /** Computes the comparisons of the lakehouse's analysable runs and replaces their rows in {@code amortization}. */
     public static List<AmortizationRow> run(SparkSession spark, String lakehouse, AmortizationSettings settings) {
+        List<AmortizationRow> rows = compute(AnalysisRuns.load(spark, lakehouse, settings.sweepIds()), settings);
         Lakehouse lake = new Lakehouse(spark, lakehouse);
-        List<AmortizationRow> rows = compute(withBatchEnergy(AnalysisRuns.load(spark, lakehouse, settings.sweepIds()), lake),
-                settings);
         lake.create(AnalysisTables.AMORTIZATION);
         Timestamp now = Timestamp.from(Instant.now());
         List<Row> out = new ArrayList<>();
@@ -72,28 +67,8 @@ public final class AmortizationJob {
         return rows;
     }
 
-    /**
-     * Adds to each inference run the joules and examples of its batches, its {@code steps} rows
-     * ({@code batch_j}, {@code batch_examples}; null without them): what an inference costs once the
-     * model is loaded. The run's {@code energy_kwh} also covers loading the checkpoint, a one-off per
-     * deployment which, over a run of a few hundred examples, can outweigh the batches themselves.
-     */
-    static Dataset<Row> withBatchEnergy(Dataset<Row> runs, Lakehouse lake) {
-        if (!lake.exists(LakeTables.STEPS)) {
-            return runs.withColumn("batch_j", lit(null).cast(DataTypes.DoubleType))
-                    .withColumn("batch_examples", lit(null).cast(DataTypes.LongType));
-        }
-        List<String> attempt = List.of("run_id", "attempt");
-        Seq<String> key = CollectionConverters.asScala(attempt).toSeq();
-        Dataset<Row> inference = runs.where(col("kind").equalTo(RunKind.INFERENCE.label())).select("run_id", "attempt");
-        Dataset<Row> batches = lake.read(LakeTables.STEPS).join(inference, key, "left_semi")
-                .groupBy("run_id", "attempt")
-                .agg(sum("energy_j").as("batch_j"), sum("batch_size").cast(DataTypes.LongType).as("batch_examples"));
-        return runs.join(batches, key, "left");
-    }
-
-    /** The comparisons of {@code runs} (analysable runs, {@link #withBatchEnergy} added); writes nothing. */
-    static List<AmortizationRow> compute(Dataset<Row> runs, AmortizationSettings settings) {
+    /** The comparisons of {@code runs} (already filtered to analysable runs); writes nothing. */
+    public static List<AmortizationRow> compute(Dataset<Row> runs, AmortizationSettings settings) {
         Map<String, Row> byId = new HashMap<>();
         List<RunLink> links = new ArrayList<>();
         for (Row r : runs.select("run_id", "kind", "model", "init", "depends_on", "energy_kwh", "hardware", "sweep_id")
@@ -121,14 +96,15 @@ public final class AmortizationJob {
 
     /**
      * Mean energy per lineage side, hardware and task, for fine-tuning (kWh per run) and inference
-     * (J per example, of its batches; of its whole run where it recorded none).
+     * (J per example, loading the model left out: a one-off per deployment, which over a run of a
+     * few hundred examples can outweigh the inferences themselves).
      */
     private static Map<CellKey, Cell> cells(Dataset<Row> attributed) {
         Map<CellKey, Cell> cells = new HashMap<>();
-        Column perExample = coalesce(col("batch_j").divide(when(col("batch_examples").gt(0), col("batch_examples"))),
-                col("energy_kwh").multiply(EnergyUnit.JOULES_PER_KWH).divide(when(col("examples").gt(0), col("examples"))));
+        Column inferenceKwh = col("energy_kwh").minus(coalesce(col("energy_setup_kwh"), lit(0.0)));
         List<Row> rows = attributed
-                .withColumn("value", when(col("kind").equalTo(RunKind.INFERENCE.label()), perExample)
+                .withColumn("value", when(col("kind").equalTo(RunKind.INFERENCE.label()),
+                        inferenceKwh.multiply(EnergyUnit.JOULES_PER_KWH).divide(when(col("examples").gt(0), col("examples"))))
                         .otherwise(col("energy_kwh")))
                 .where(col("value").isNotNull())
                 .groupBy("kind", "role", "pretrain_run_id", "distill_run_id", "hardware", "task")

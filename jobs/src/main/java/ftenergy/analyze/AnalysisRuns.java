@@ -1,6 +1,7 @@
 package ftenergy.analyze;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
 import ftenergy.lake.LakeTables;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * The runs that enter analyses: per run id its latest attempt, and only if that attempt succeeded.
@@ -27,8 +29,19 @@ public final class AnalysisRuns {
      * @param sweepIds sweeps to keep; empty keeps every sweep
      */
     public static Dataset<Row> load(SparkSession spark, String lakehouse, List<String> sweepIds) {
-        Dataset<Row> runs = latestSucceeded(new Lakehouse(spark, lakehouse).read(LakeTables.RUNS));
+        Dataset<Row> runs = latestSucceeded(withEveryColumn(new Lakehouse(spark, lakehouse).read(LakeTables.RUNS)));
         return sweepIds.isEmpty() ? runs : runs.where(col("sweep_id").isin(sweepIds.toArray()));
+    }
+
+    /** {@code runs} with the columns of today's schema that a lakehouse written by an older version lacks, as nulls. */
+    private static Dataset<Row> withEveryColumn(Dataset<Row> runs) {
+        List<String> present = List.of(runs.columns());
+        for (StructField field : LakeTables.RUNS.schema().fields()) {
+            if (!present.contains(field.name())) {
+                runs = runs.withColumn(field.name(), lit(null).cast(field.dataType()));
+            }
+        }
+        return runs;
     }
 
     /** Keeps per run id the highest attempt, if its status is succeeded. */

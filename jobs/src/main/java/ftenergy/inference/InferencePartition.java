@@ -38,8 +38,8 @@ import org.apache.spark.util.TaskCompletionListener;
  * batch by batch, in order, appending prediction and measurement columns to each row.
  *
  * <p>A batch's seconds and joules run from its first row's tokenization to its predictions read
- * back from the device. The partition's whole window (model loading included) is logged on the
- * executor when the partition ends.
+ * back from the device. Two meter windows frame the partition: the whole of it (model loading
+ * included) and its batches alone; both are logged on the executor when the partition ends.
  */
 final class InferencePartition implements MapPartitionsFunction<Row, Row> {
 
@@ -97,6 +97,9 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
                 opened = EnergyMeter.open(meterSettings(), gpus);
                 opened.begin("partition");
                 predictor = Predictor.open(Path.of(plan.checkpoint()), gpus, plan.maxLength());
+                // Its own window, exact at its edges: the batches' energies are extrapolated between the
+                // meter's samples, too coarse to tell loading from inference in a partition of a second.
+                opened.begin("batches");
             } catch (RuntimeException e) {
                 if (opened != null) {
                     opened.close();
@@ -200,11 +203,13 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
             }
             closed = true;
             try {
+                Measurement batchesWindow = meter.end("batches");
                 Measurement window = meter.end("partition");
-                double batchJoules = batches.stream().mapToDouble(BatchMeasurement::joules).sum();
+                double batchJoules = batchesWindow.totalJoules();
                 if (plan.measurements() != null) {
                     plan.measurements().add(new PartitionMeasurement(partition, meter.host().toHostInfo(),
-                            predictor.device().toString(), predictor.parameterCount(), window, batches, meter.samples()));
+                            predictor.device().toString(), predictor.parameterCount(), window, batchesWindow, batches,
+                            meter.samples()));
                 }
                 System.err.println(String.format(Locale.ROOT,
                         "inference partition %s: %d rows in %d batches of up to %d on %s, %.2f s, %.3f J in batches"

@@ -104,8 +104,7 @@ public final class AnalysisTables {
                     col("finetune_saving_pct", DoubleType, "(teacher - student) / teacher x 100"),
                     col("pretrain_equivalence", DoubleType, "pretrain_kwh / teacher_finetune_kwh: fine-tunings per pre-training"),
                     col("teacher_inference_j_per_example", DoubleType, "mean inference energy per example, teacher:"
-                            + " its steps' (batches') energy_j / examples, model loading left out; runs.energy_kwh / examples"
-                            + " for a run without steps"),
+                            + " (runs.energy_kwh - energy_setup_kwh) x 3.6e6 / examples, model loading left out"),
                     col("student_inference_j_per_example", DoubleType, "the same, student"),
                     col("teacher_per_model_kwh", DoubleType, "teacher fine-tuning + inferences_per_model inferences"),
                     col("student_per_model_kwh", DoubleType, "student fine-tuning + inferences_per_model inferences"),

@@ -85,7 +85,9 @@ public final class LakeTables {
                     col("depends_on", createArrayType(StringType), "runs whose checkpoints this run used"),
                     col("committed_at", TimestampType, "when the driver committed the row"),
                     col("early_stop", StringType, "the run's stop rule (e.g. accuracy>=0.9), null if none"),
-                    col("stop_reason", StringType, "why the run ended before its planned steps, null if it did not")),
+                    col("stop_reason", StringType, "why the run ended before its planned steps, null if it did not"),
+                    col("energy_setup_kwh", DoubleType, "of energy_kwh, what came before the first batch (loading the"
+                            + " model), measured as its own meter window; inference runs, null for others")),
             List.of("run_id", "attempt"),
             List.of(),
             "one row per run attempt");

@@ -84,7 +84,8 @@ public final class RunRows {
                 spec.dependsOn().toArray(String[]::new),
                 timestamp(committedAt),
                 spec.stopRule() == null ? null : spec.stopRule().toString(),
-                run.stopReason());
+                run.stopReason(),
+                Double.isNaN(run.setupKwh()) ? null : run.setupKwh());
     }
 
     public static Dataset<Row> steps(SparkSession spark, RunResult result) {

@@ -66,7 +66,7 @@ public final class HtmlReport {
         table(html, data.amortization(), "pretrain_equivalence = pretrain_kwh / teacher_finetune_kwh; distill_overhead_pct = "
                 + "100 × distill_kwh / pretrain_kwh; n_star = distill_kwh / (teacher_per_model_kwh − student_per_model_kwh), where "
                 + "per-model energy = mean fine-tuning kWh + inferences_per_model × J/example / 3.6e6 (J/example: an inference run's "
-                + "batches, its steps rows, over its examples; loading the model is left out); teacher and student sides "
+                + "energy_kwh less its energy_setup_kwh, loading the model, over its examples); teacher and student sides "
                 + "follow runs.init = run:&lt;id&gt; lineage (pre-training → teacher, distillation → student).");
         provenance(html, data);
         caveats(html, data);

@@ -50,7 +50,8 @@ import org.apache.spark.util.CollectionAccumulator;
  * <p>The partition's {@link PartitionMeasurement} comes back through an accumulator and becomes the
  * run's rows: one step per batch, the window's energy per component (model loading included, as a
  * training run's window includes it) accounted with the carbon settings of the executor's host,
- * the power samples, and the task metric scored from the predicted columns against the examples'
+ * of which the loading's share ({@code energy_setup_kwh}: the window less its batches' window), the
+ * power samples, and the task metric scored from the predicted columns against the examples'
  * gold answers ({@link Scorer}, as fine-tuning evaluations score).
  *
  * <p>The inference task takes the cluster's default task resources: on a GPU cluster set
@@ -172,7 +173,9 @@ final class InferenceRunLauncher implements RunLauncher {
         ConfigReader in = new ConfigReader(config);
         CarbonSettings carbon = CarbonSettings.read(in, partition.host().host());
         in.finish();
-        EnergyAccount energy = CarbonAccounting.withShippedTable().account(partition.window(), carbon);
+        CarbonAccounting accounting = CarbonAccounting.withShippedTable();
+        EnergyAccount energy = accounting.account(partition.window(), carbon);
+        double setupKwh = energy.kwh() - accounting.account(partition.batchesWindow(), carbon).kwh();
         List<StepRecord> steps = new ArrayList<>();
         long tokensReal = 0;
         long tokensPadded = 0;
@@ -188,7 +191,7 @@ final class InferenceRunLauncher implements RunLauncher {
         }
         RunRecord record = new RunRecord(spec, attempt, partition.modelParams(), partition.host(), partition.window().startedAt(),
                 partition.window().endedAt(), steps.size(), partition.examples(), tokensReal, tokensPadded, energy,
-                metrics.get(0).name(), metrics.get(0).value(), RunStatus.SUCCEEDED, null, null, codeVersion, configHash);
+                setupKwh, metrics.get(0).name(), metrics.get(0).value(), RunStatus.SUCCEEDED, null, null, codeVersion, configHash);
         return new RunResult(record, steps, partition.samples(), evals);
     }
 }

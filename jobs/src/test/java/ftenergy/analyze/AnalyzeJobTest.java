@@ -15,12 +15,10 @@ import ftenergy.lake.Lakehouse;
 import ftenergy.lake.TestSpark;
 import ftenergy.run.RunKind;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.function.UnaryOperator;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,30 +151,26 @@ class AnalyzeJobTest {
     }
 
     @Test
-    void amortization_inferencePerExample_isOfItsBatches_modelLoadingLeftOut() {
-        String lake = dir.resolve("distill-batches").toString();
-        writeDistillationLake(lake);
-        // it1's run (0.001 kWh = 3600 J over 100 examples) spent half its window loading the model:
-        // four batches of 25 took 450 J each. A stray step of another attempt must not count.
-        List<Row> steps = new ArrayList<>();
-        for (int batch = 1; batch <= 4; batch++) {
-            steps.add(step("it1", 1, batch, 25, 450.0));
-        }
-        steps.add(step("it1", 7, 1, 25, 1e6));
-        Lakehouse lakehouse = new Lakehouse(spark, lake);
-        lakehouse.create(LakeTables.STEPS);
-        new LakeWriter(lakehouse).append(LakeTables.STEPS, spark.createDataFrame(steps, LakeTables.STEPS.schema()));
-
+    void amortization_inferencePerExample_leavesModelLoadingOut() {
+        String lake = dir.resolve("distill-setup").toString();
+        // it1's run (0.001 kWh = 3600 J over 100 examples) spent half its window loading the model.
+        writeDistillationLake(lake, runs -> runs.stream()
+                .map(r -> r.get("run_id").equals("it1") ? r.set("energy_setup_kwh", 0.0005) : r).toList());
         List<AmortizationRow> rows = AmortizationJob.run(spark, lake, new AmortizationSettings(List.of(100_000L), List.of()));
         AmortizationRow sst2 = find(rows, "P", "sst2", 100_000);
-        assertEquals(18.0, sst2.teacherInferenceJoulesPerExample(), 1e-9, "1800 J of batches over 100 examples");
-        assertEquals(18.0, sst2.studentInferenceJoulesPerExample(), 1e-9, "is1 has no steps: its run's 1800 J / 100");
+        assertEquals(18.0, sst2.teacherInferenceJoulesPerExample(), 1e-9, "(3600 - 1800) J over 100 examples");
+        assertEquals(18.0, sst2.studentInferenceJoulesPerExample(), 1e-9, "is1 has no setup energy: its 1800 J / 100");
         assertEquals(72.0, find(rows, "P", "rte", 100_000).teacherInferenceJoulesPerExample(), 1e-9);
     }
 
-    private static Row step(String runId, int attempt, long step, int batchSize, double joules) {
-        return RowFactory.create(runId, attempt, step, 0, batchSize, 16, 16L * batchSize, 16L * batchSize, Double.NaN, 0.0,
-                0.1, joules, Timestamp.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(step)));
+    @Test
+    void amortization_readsALakehouseWrittenBeforeTheSetupColumn() {
+        String root = dir.resolve("distill-old").toString();
+        Dataset<Row> runs = spark.createDataFrame(distillationRuns().stream().map(RunRow::toRow).toList(),
+                LakeTables.RUNS.schema()).drop("energy_setup_kwh");
+        runs.write().format("delta").save(new Lakehouse(spark, root).path(LakeTables.RUNS));
+        List<AmortizationRow> rows = AmortizationJob.run(spark, root, new AmortizationSettings(List.of(100_000L), List.of()));
+        assertEquals(36.0, find(rows, "P", "sst2", 100_000).teacherInferenceJoulesPerExample(), 1e-9);
     }
 
     /**
@@ -186,7 +180,19 @@ class AnalyzeJobTest {
      * fine-tune of 0.5 kWh and no distillation; one unrelated fine-tune is unattributed.
      */
     static void writeDistillationLake(String root) {
-        List<RunRow> runs = List.of(
+        writeDistillationLake(root, runs -> runs);
+    }
+
+    static void writeDistillationLake(String root, UnaryOperator<List<RunRow>> edit) {
+        List<RunRow> runs = edit.apply(distillationRuns());
+        Lakehouse lake = new Lakehouse(spark, root);
+        lake.create(LakeTables.RUNS);
+        new LakeWriter(lake).append(LakeTables.RUNS,
+                spark.createDataFrame(runs.stream().map(RunRow::toRow).toList(), LakeTables.RUNS.schema()));
+    }
+
+    private static List<RunRow> distillationRuns() {
+        return List.of(
                 RunRow.of("P", "pretrain").set("task", "corpus").energy(50.0),
                 RunRow.of("D", "distill").from("P").set("model", "distil-mini").set("task", "corpus").energy(20.0),
                 RunRow.of("t1", "finetune").from("P").energy(0.30),
@@ -205,10 +211,6 @@ class AnalyzeJobTest {
                 RunRow.of("P2", "pretrain").set("task", "corpus").set("model", "bert-other").energy(10.0),
                 RunRow.of("q1", "finetune").from("P2").set("model", "bert-other").set("task", "qa").energy(0.5),
                 RunRow.of("x1", "finetune").set("model", "roberta").energy(7.0));
-        Lakehouse lake = new Lakehouse(spark, root);
-        lake.create(LakeTables.RUNS);
-        new LakeWriter(lake).append(LakeTables.RUNS,
-                spark.createDataFrame(runs.stream().map(RunRow::toRow).toList(), LakeTables.RUNS.schema()));
     }
 
     static AmortizationRow find(List<AmortizationRow> rows, String pretrain, String task, long inferences) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ftenergy.data.TaskType;
 import ftenergy.infer.TinyCheckpoints;
 import ftenergy.lake.TestSpark;
+import ftenergy.meter.Measurement;
 import ftenergy.model.TaskHead;
 import ftenergy.text.Encoded;
 import ftenergy.text.TextTokenizer;
@@ -124,6 +125,12 @@ class BertInferenceTest {
             // this CPU the energy is a TDP estimate from 10 ms CPU ticks, too coarse for windows this short.)
             assertTrue(partition.window().durationSeconds() >= batchSeconds, partition.window() + " vs " + batchSeconds + " s");
             assertTrue(partition.window().totalJoules() > 0, partition.window().toString());
+            // The batches' own window lies inside the partition's and holds every batch.
+            Measurement batches = partition.batchesWindow();
+            assertTrue(!batches.startedAt().isBefore(partition.window().startedAt()), batches + " in " + partition.window());
+            assertTrue(!batches.endedAt().isAfter(partition.window().endedAt()), batches + " in " + partition.window());
+            assertTrue(batches.durationSeconds() >= batchSeconds, batches + " vs " + batchSeconds + " s");
+            assertTrue(batches.totalJoules() <= partition.window().totalJoules(), batches + " in " + partition.window());
             assertTrue(partition.modelParams() > 0);
             assertEquals("cpu()", partition.device());
             assertTrue(!partition.samples().isEmpty(), "the meter sampled power over the window");

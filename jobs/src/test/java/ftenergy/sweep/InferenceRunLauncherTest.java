@@ -118,6 +118,9 @@ class InferenceRunLauncherTest {
         assertTrue(result.run().energy().kwh() > 0, result.run().toString());
         double stepJoules = result.steps().stream().mapToDouble(StepRecord::energyJoules).sum();
         assertTrue(result.run().energy().kwh() * 3.6e6 >= stepJoules, "the window holds every batch and model loading");
+        // Loading the model is measured apart: a part of the window's energy, never all of it.
+        double setupKwh = result.run().setupKwh();
+        assertTrue(setupKwh >= 0 && setupKwh <= result.run().energy().kwh(), setupKwh + " of " + result.run().energy().kwh());
         assertTrue(result.run().modelParams() > 0);
         assertFalse(result.samples().isEmpty());
         for (EvalPoint eval : result.evals()) {

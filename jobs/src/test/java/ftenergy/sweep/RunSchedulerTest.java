@@ -43,7 +43,7 @@ class RunSchedulerTest {
         Instant now = Instant.now();
         EnergyAccount energy = new EnergyAccount(kwh, 0, 0, "estimated-tdp", "absent", "estimated-ram", 1, 1, "X", 500);
         return new RunResult(new RunRecord(spec, attempt, 1, new HostInfo("h", "c", "none", List.of()), now, now, 1, 1, 1, 1,
-                energy, "accuracy", 0.5, status, status == RunStatus.SUCCEEDED ? null : "boom", null, "v", "h"),
+                energy, Double.NaN, "accuracy", 0.5, status, status == RunStatus.SUCCEEDED ? null : "boom", null, "v", "h"),
                 List.of(), List.of(), List.of());
     }
 
