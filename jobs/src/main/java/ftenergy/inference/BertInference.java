@@ -194,7 +194,7 @@ public final class BertInference extends Transformer implements DefaultParamsWri
     /**
      * {@link #transform(Dataset)}, and each partition adds its {@link PartitionMeasurement} to
      * {@code measurements} when its last row is out: the whole metered window (model loading
-     * included) per component, its batches and its power samples. Spark applies the additions of
+     * included) and the window of its batches alone, per component, its batches and its power samples. Spark applies the additions of
      * successful task attempts once per action that computes the partitions; register the
      * accumulator with this session's context.
      */

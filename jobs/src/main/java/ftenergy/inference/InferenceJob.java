@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.CollectionAccumulator;
 
 /**
  * Measures inference over a table: one {@link BertInference} pass per batch size, each summarised
@@ -36,7 +37,10 @@ public final class InferenceJob {
         List<InferencePass> passes = new ArrayList<>();
         boolean first = true;
         for (int batchSize : request.batchSizes()) {
-            Dataset<Row> scored = request.transformer(batchSize).transform(rows).withColumn(PASS_BATCH_SIZE, lit(batchSize));
+            CollectionAccumulator<PartitionMeasurement> partitions =
+                    rows.sparkSession().sparkContext().collectionAccumulator("inference-pass-" + batchSize);
+            Dataset<Row> scored = request.transformer(batchSize).transformMeasured(rows, partitions)
+                    .withColumn(PASS_BATCH_SIZE, lit(batchSize));
             Dataset<Row> measured = scored;
             if (request.output() != null) {
                 scored.write().format("delta").mode(first ? "overwrite" : "append")
@@ -44,12 +48,13 @@ public final class InferenceJob {
                 measured = rows.sparkSession().read().format("delta").load(request.output())
                         .where(col(PASS_BATCH_SIZE).equalTo(batchSize));
             }
-            InferencePass pass = summarise(batchSize, measured);
+            // The aggregate is the action that runs the pass when nothing was written.
+            InferencePass pass = summarise(batchSize, measured, partitions);
             passes.add(pass);
             out.printf(Locale.ROOT, "infer: batch size %d: %d examples in %d batches, %.1f examples/s, %.4g J/example,"
-                            + " %.3g kWh per 1000 examples, %.3g J/token on %s [%s]%n",
+                            + " %.3g kWh per 1000 examples, %.3g J/token on %s, model loading %.3g J [%s]%n",
                     batchSize, pass.examples(), pass.batches(), pass.examplesPerSecond(), pass.joulesPerExample(),
-                    pass.kwhPerThousandExamples(), pass.joulesPerToken(), pass.device(), pass.energySource());
+                    pass.kwhPerThousandExamples(), pass.joulesPerToken(), pass.device(), pass.loadJoules(), pass.energySource());
             first = false;
         }
         rows.unpersist();
@@ -59,12 +64,22 @@ public final class InferenceJob {
         return passes;
     }
 
-    private static InferencePass summarise(int batchSize, Dataset<Row> scored) {
+    /**
+     * The pass's figures: counts and seconds from its rows, energy from its partitions' meter
+     * windows, which are read fresh at their edges (the rows' per-batch joules are extrapolated
+     * between the meter's samples, too coarse for batches of milliseconds).
+     */
+    private static InferencePass summarise(int batchSize, Dataset<Row> scored,
+            CollectionAccumulator<PartitionMeasurement> partitions) {
         Row totals = scored.agg(count(lit(1)), countDistinct(InferenceColumns.BATCH), sum(InferenceColumns.TOKENS),
-                sum(InferenceColumns.SECONDS), sum(InferenceColumns.JOULES), first(InferenceColumns.DEVICE),
-                first(InferenceColumns.ENERGY_SOURCE)).first();
+                sum(InferenceColumns.SECONDS), first(InferenceColumns.DEVICE), first(InferenceColumns.ENERGY_SOURCE)).first();
+        double joules = 0;
+        double loadJoules = 0;
+        for (PartitionMeasurement partition : partitions.value()) {
+            joules += partition.batchesWindow().totalJoules();
+            loadJoules += partition.window().totalJoules() - partition.batchesWindow().totalJoules();
+        }
         return new InferencePass(batchSize, totals.getLong(0), totals.getLong(1), totals.isNullAt(2) ? 0 : totals.getLong(2),
-                totals.isNullAt(3) ? 0 : totals.getDouble(3), totals.isNullAt(4) ? 0 : totals.getDouble(4),
-                totals.getString(5), totals.getString(6));
+                totals.isNullAt(3) ? 0 : totals.getDouble(3), joules, loadJoules, totals.getString(4), totals.getString(5));
     }
 }

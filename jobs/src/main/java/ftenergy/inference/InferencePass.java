@@ -8,12 +8,13 @@ package ftenergy.inference;
  * @param batches forward passes
  * @param tokens real tokens of all rows
  * @param seconds forward-pass seconds, summed over batches
- * @param joules metered energy of the batches
+ * @param joules metered energy of the batches: their partitions' batch windows, model loading left out
+ * @param loadJoules metered energy of loading the model, once per partition
  * @param device device of the first partition
  * @param energySource how the energy was obtained
  */
 public record InferencePass(int batchSize, long examples, long batches, long tokens, double seconds, double joules,
-        String device, String energySource) {
+        double loadJoules, String device, String energySource) {
 
     private static final double JOULES_PER_KWH = 3.6e6;
 

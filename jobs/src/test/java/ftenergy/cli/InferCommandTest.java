@@ -71,6 +71,8 @@ class InferCommandTest {
         assertTrue(result.out().contains("infer: 5 rows in"), result.out());
         assertTrue(result.out().contains("infer: batch size 1: 5 examples in 5 batches"), result.out());
         assertTrue(result.out().matches("(?s).*infer: batch size 2: 5 examples in \\d batches.*kWh per 1000 examples.*"), result.out());
+        // Energy per example is of the batches' own meter window; loading the model is reported apart.
+        assertTrue(result.out().matches("(?s).*batch size 1: .* [0-9.e+-]+ J/example, .* model loading [0-9.e+-]+ J .*"), result.out());
 
         SparkSession spark = TestSpark.session();
         List<Row> scored = spark.read().format("delta").load(output).orderBy("pass_batch_size", "id").collectAsList();
