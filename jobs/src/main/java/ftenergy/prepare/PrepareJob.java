@@ -1,7 +1,5 @@
 package ftenergy.prepare;
 
-import static org.apache.spark.sql.functions.col;
-
 import ftenergy.config.AppSettings;
 import ftenergy.data.CorpusStore;
 import ftenergy.data.CorpusTokenizer;
@@ -64,8 +62,10 @@ public final class PrepareJob {
         Set<String> tasks = new LinkedHashSet<>();
         tasks.add(sweep.corpus());
         tasks.addAll(sweep.tasks());
+        TaskTable table = TaskTable.read(lake, List.copyOf(tasks));
+        boolean tokenized = false;
         for (String task : tasks) {
-            if (!force && alreadyPrepared(lake, task, hash)) {
+            if (!force && table.prepared(task, hash)) {
                 out.println("prepare: " + task + " already tokenized with tokenizer " + hash);
                 continue;
             }
@@ -80,8 +80,9 @@ public final class PrepareJob {
             double seconds = (System.nanoTime() - started) / 1e9;
             long count = splits.train().size() + splits.validation().size();
             out.printf("prepare: %s tokenized %d examples in %.1f s (%.0f examples/s)%n", task, count, seconds, count / seconds);
+            tokenized = true;
         }
-        TaskTable.print(lake, List.copyOf(tasks), out);
+        (tokenized ? TaskTable.read(lake, List.copyOf(tasks)) : table).print(out);
         return new PreparedData(tokenizer, vocabulary.size(), vocabulary.id(Vocabulary.SEP), hash, maxSeqLen);
     }
 
@@ -128,13 +129,6 @@ public final class PrepareJob {
             longest = Math.max(longest, length);
         }
         return longest;
-    }
-
-    private static boolean alreadyPrepared(Lakehouse lake, String task, String hash) {
-        return !lake.read(LakeTables.EXAMPLES)
-                .where(col("task").equalTo(task).and(col("tokenizer").equalTo(hash)))
-                .limit(1)
-                .isEmpty();
     }
 
     private static Dataset<Row> encode(SparkSession spark, TaskInfo info, Splits<? extends TaskRecord> splits,

@@ -201,6 +201,19 @@ class SweepEndToEndTest {
     }
 
     @Test
+    void prepareAgain_leavesPreparedTasksAloneAndPrintsTheirTable() {
+        long version = lake.delta(LakeTables.EXAMPLES).history(1).first().getLong(0);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrepareJob.run(lake, app, sweep, false, new PrintStream(printed, true));
+        String out = printed.toString();
+        assertEquals(version, lake.delta(LakeTables.EXAMPLES).history(1).first().getLong(0), "nothing rewritten");
+        assertTrue(out.contains("already tokenized") && !out.contains("examples/s"), out);
+        for (String task : sweep.tasks()) {
+            assertTrue(out.contains("\n" + task + " "), "Table 1 lists " + task + ":\n" + out);
+        }
+    }
+
+    @Test
     void prepareAgainWithForce_rewritesExamplesWithoutDuplicates() {
         long before = lake.read(LakeTables.EXAMPLES).count();
         PrepareJob.run(lake, app, sweep, true, new PrintStream(OutputStream.nullOutputStream()));
