@@ -1,7 +1,7 @@
 package ftenergy.meter;
 
 /**
- * One GPU the meter reads, as NVML names it.
+ * One GPU of the run, as NVML names it (or {@link #unread} where NVML could not).
  *
  * @param address the address the run was given (a Spark resource address: an NVML index or a UUID)
  * @param name product name, e.g. {@code NVIDIA A100-SXM4-40GB}
@@ -9,4 +9,13 @@ package ftenergy.meter;
  * @param powerLimitWatts enforced power-management limit, or NaN where NVML does not report it
  * @param energyCounter whether the device has NVML's total-energy counter (Volta and newer)
  */
-public record GpuDescription(String address, String name, String uuid, double powerLimitWatts, boolean energyCounter) {}
+public record GpuDescription(String address, String name, String uuid, double powerLimitWatts, boolean energyCounter) {
+
+    /** The product name of a GPU the meter could not read: NVML absent or unusable. */
+    public static final String UNREAD = "unknown GPU (NVML unavailable)";
+
+    /** A GPU the run was given but NVML could not describe: its address, nothing more. */
+    public static GpuDescription unread(String address) {
+        return new GpuDescription(address, UNREAD, null, Double.NaN, false);
+    }
+}

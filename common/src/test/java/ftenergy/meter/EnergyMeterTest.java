@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ftenergy.meter.internal.TextFiles;
+import ftenergy.run.HostInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +71,11 @@ class EnergyMeterTest {
             assertEquals(2, meter.host().cpuSockets());
             assertEquals("node-7", meter.host().hostName());
             assertTrue(meter.notes().stream().anyMatch(n -> n.contains("libnvidia-ml.so.1") && n.contains("not loadable")), meter.notes().toString());
+            // Unmetered, the GPU is still the run's: its row must not pass for a CPU run's.
+            HostInfo row = meter.host().toHostInfo();
+            assertEquals(List.of("0"), row.gpuIds());
+            assertEquals(GpuDescription.UNREAD, row.hardware());
+            assertEquals(1, row.deviceCount());
             meter.begin("w");
             busy(host, meter, 2);
             Measurement m = meter.end("w");

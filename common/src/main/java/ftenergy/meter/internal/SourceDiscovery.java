@@ -59,7 +59,10 @@ public final class SourceDiscovery {
         for (String component : List.of("cpu", "gpu", "ram")) {
             provenance.put(component, found.getOrDefault(component, Provenance.ABSENT));
         }
-        List<GpuDescription> gpus = gpuSource == null ? List.of() : gpuSource.descriptions();
+        // A GPU the meter cannot read is still the run's: the runs table must not file a GPU run as a CPU one.
+        List<GpuDescription> gpus = gpuSource == null
+                ? gpuAddresses.stream().map(GpuDescription::unread).toList()
+                : gpuSource.descriptions();
         HostDescription host = new HostDescription(hostName(procFs), cpu.model(), cpu.sockets(), cpu.logicalCpus(), tdp.watts(), tdp.source(), gpus);
         return new Discovery(sources, procFs, host, provenance);
     }
