@@ -67,7 +67,8 @@ public final class InferenceJob {
     /**
      * The pass's figures: counts and seconds from its rows, energy from its partitions' meter
      * windows, which are read fresh at their edges (the rows' per-batch joules are extrapolated
-     * between the meter's samples, too coarse for batches of milliseconds).
+     * between the meter's samples, too coarse for batches of milliseconds). The window also holds
+     * what the task does with the rows between batches: here, writing them when there is an output.
      */
     private static InferencePass summarise(int batchSize, Dataset<Row> scored,
             CollectionAccumulator<PartitionMeasurement> partitions) {
