@@ -78,7 +78,7 @@ public final class InferenceJob {
         double loadJoules = 0;
         for (PartitionMeasurement partition : partitions.value()) {
             joules += partition.batchesWindow().totalJoules();
-            loadJoules += partition.window().totalJoules() - partition.batchesWindow().totalJoules();
+            loadJoules += partition.loadJoules();
         }
         return new InferencePass(batchSize, totals.getLong(0), totals.getLong(1), totals.isNullAt(2) ? 0 : totals.getLong(2),
                 totals.isNullAt(3) ? 0 : totals.getDouble(3), joules, loadJoules, totals.getString(4), totals.getString(5));

@@ -29,6 +29,11 @@ public record PartitionMeasurement(String partition, HostInfo host, String devic
         samples = List.copyOf(samples);
     }
 
+    /** Joules of what came before the batches (loading the model): the window less the batches' window. */
+    public double loadJoules() {
+        return window.totalJoules() - batchesWindow.totalJoules();
+    }
+
     /** Examples the partition predicted. */
     public long examples() {
         return batches.stream().mapToLong(BatchMeasurement::size).sum();

@@ -2,6 +2,7 @@ package ftenergy.sweep;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
+import ftenergy.analysis.EnergyUnit;
 import ftenergy.carbon.CarbonAccounting;
 import ftenergy.carbon.CarbonSettings;
 import ftenergy.config.ConfigReader;
@@ -173,9 +174,8 @@ final class InferenceRunLauncher implements RunLauncher {
         ConfigReader in = new ConfigReader(config);
         CarbonSettings carbon = CarbonSettings.read(in, partition.host().host());
         in.finish();
-        CarbonAccounting accounting = CarbonAccounting.withShippedTable();
-        EnergyAccount energy = accounting.account(partition.window(), carbon);
-        double setupKwh = energy.kwh() - accounting.account(partition.batchesWindow(), carbon).kwh();
+        EnergyAccount energy = CarbonAccounting.withShippedTable().account(partition.window(), carbon);
+        double setupKwh = partition.loadJoules() / EnergyUnit.JOULES_PER_KWH;
         List<StepRecord> steps = new ArrayList<>();
         long tokensReal = 0;
         long tokensPadded = 0;
