@@ -18,6 +18,7 @@ import ftenergy.train.RunExecutor;
 import ftenergy.train.RunInputs;
 import ftenergy.train.RunObserver;
 import ftenergy.train.RunOutcome;
+import ftenergy.train.TorchThreads;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class RunAttempt {
             Measurement measured = meter.end("run");
             Instant ended = Instant.now();
             EnergyAccount energy = CarbonAccounting.withShippedTable().account(measured, carbon);
-            RunRecord record = new RunRecord(spec, inputs.attempt(), outcome.modelParams(), meter.host().toHostInfo(),
+            RunRecord record = new RunRecord(spec, inputs.attempt(), outcome.modelParams(), meter.host().toHostInfo(TorchThreads.intraOp()),
                     started, ended, outcome.steps(), outcome.examples(), outcome.tokensReal(), outcome.tokensPadded(),
                     energy, Double.NaN, outcome.metricName(), outcome.metricValue(), outcome.status(), outcome.error(), outcome.stopReason(),
                     inputs.codeVersion(), inputs.configHash());

@@ -33,8 +33,12 @@ public record HostDescription(
         return gpus.isEmpty() ? "none" : gpus.stream().map(GpuDescription::name).distinct().collect(Collectors.joining("+"));
     }
 
-    /** The {@code runs}-table view of this host: the run's GPU addresses as its GPU ids. */
-    public HostInfo toHostInfo() {
-        return new HostInfo(hostName, cpuModel, gpuModel(), gpus.stream().map(GpuDescription::address).toList());
+    /**
+     * The {@code runs}-table view of this host: the run's GPU addresses as its GPU ids.
+     *
+     * @param cpuThreads the CPU threads the run's work used (PyTorch's intra-op threads)
+     */
+    public HostInfo toHostInfo(int cpuThreads) {
+        return new HostInfo(hostName, cpuModel, gpuModel(), gpus.stream().map(GpuDescription::address).toList(), cpuThreads);
     }
 }

@@ -10,8 +10,10 @@ import java.util.List;
  * @param cpuModel CPU model string ({@code /proc/cpuinfo} "model name")
  * @param gpuModel GPU model, or {@code none}
  * @param gpuIds GPU addresses the run owned (Spark resource addresses)
+ * @param cpuThreads PyTorch intra-op threads the run computed with; 0 when unknown (it never started)
  */
-public record HostInfo(String host, String cpuModel, String gpuModel, List<String> gpuIds) implements Serializable {
+public record HostInfo(String host, String cpuModel, String gpuModel, List<String> gpuIds, int cpuThreads)
+        implements Serializable {
 
     public HostInfo {
         gpuIds = List.copyOf(gpuIds);

@@ -74,7 +74,7 @@ class GpuIntegrationAccuracyTest {
             assertEquals("Quadro RTX 8000", gpu.name());
             assertEquals("GPU-bbbb", gpu.uuid());
             assertEquals(260, gpu.powerLimitWatts());
-            assertEquals(List.of("0"), meter.host().toHostInfo().gpuIds());
+            assertEquals(List.of("0"), meter.host().toHostInfo(1).gpuIds());
         }
         try (EnergyMeter meter = host.open(List.of("0", "GPU-cccc"), name -> nvml)) {
             // one device without a counter makes the component an estimate

@@ -8,6 +8,7 @@ import ftenergy.lake.Lakehouse;
 import ftenergy.lake.LakehouseSession;
 import ftenergy.plan.SweepSettings;
 import ftenergy.prepare.PrepareJob;
+import ftenergy.sweep.ClusterCapacity;
 import ftenergy.sweep.SweepJob;
 import ftenergy.sweep.SweepOutcome;
 import java.io.ByteArrayOutputStream;
@@ -80,7 +81,7 @@ public final class OrchestrationBench {
         }
         out.printf("orchestration on %s (%d task slots; this host: %d CPUs), %d sweep(s) per variant"
                         + " (latencies: over all their runs; the rest: mean of the sweeps):%n",
-                spark.sparkContext().master(), SweepJob.taskSlots(spark.sparkContext()), Runtime.getRuntime().availableProcessors(), rounds);
+                spark.sparkContext().master(), ClusterCapacity.of(spark.sparkContext()).taskSlots(), Runtime.getRuntime().availableProcessors(), rounds);
         List<List<Figures>> columns = List.copyOf(figures.values());
         StringBuilder header = new StringBuilder(String.format("  %-40s", ""));
         variants.forEach(variant -> header.append(String.format(" %12s", variant.name())));
@@ -164,7 +165,7 @@ public final class OrchestrationBench {
             double wall = (System.nanoTime() - wallBefore) / 1e9;
             double hostBusy = HostCpu.now().busySince(cpuBefore);
             long runTasks = outcome.succeeded() + outcome.failed() + outcome.diverged();
-            return new Figures(outcome, wall, occupancy.busy(runTasks, SweepJob.taskSlots(spark.sparkContext())), hostBusy);
+            return new Figures(outcome, wall, occupancy.busy(runTasks, ClusterCapacity.of(spark.sparkContext()).taskSlots()), hostBusy);
         }
     }
 

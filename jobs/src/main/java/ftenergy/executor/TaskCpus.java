@@ -1,8 +1,7 @@
 package ftenergy.executor;
 
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.engine.PtEngine;
 import ai.djl.pytorch.jni.JniUtils;
+import ftenergy.train.TorchThreads;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 
@@ -28,8 +27,7 @@ public final class TaskCpus {
             return;
         }
         int cpus = Math.max(1, context.cpus());
-        Engine.getEngine(PtEngine.ENGINE_NAME); // loads the native library the thread calls go to
-        if (JniUtils.getNumThreads() != cpus) {
+        if (TorchThreads.intraOp() != cpus) {
             JniUtils.setNumThreads(cpus);
         }
     }

@@ -13,6 +13,7 @@ import ftenergy.meter.Measurement;
 import ftenergy.meter.MeterSettings;
 import ftenergy.meter.MeteredWork;
 import ftenergy.text.Encoded;
+import ftenergy.train.TorchThreads;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -207,7 +208,7 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
                 Measurement window = meter.end("partition");
                 double batchJoules = batchesWindow.totalJoules();
                 if (plan.measurements() != null) {
-                    plan.measurements().add(new PartitionMeasurement(partition, meter.host().toHostInfo(),
+                    plan.measurements().add(new PartitionMeasurement(partition, meter.host().toHostInfo(TorchThreads.intraOp()),
                             predictor.device().toString(), predictor.parameterCount(), window, batchesWindow, batches,
                             meter.samples()));
                 }

@@ -87,7 +87,9 @@ public final class LakeTables {
                     col("early_stop", StringType, "the run's stop rule (e.g. accuracy>=0.9), null if none"),
                     col("stop_reason", StringType, "why the run ended before its planned steps, null if it did not"),
                     col("energy_setup_kwh", DoubleType, "of energy_kwh, what came before the first batch (loading the"
-                            + " model), measured as its own meter window; inference runs, null for others")),
+                            + " model), measured as its own meter window; inference runs, null for others"),
+                    col("cpu_threads", IntegerType, "PyTorch intra-op threads the run computed with: its task's CPUs on"
+                            + " a cluster, the driver's cores in local mode; null if it never started")),
             List.of("run_id", "attempt"),
             List.of(),
             "one row per run attempt");

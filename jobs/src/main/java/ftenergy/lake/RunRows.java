@@ -85,7 +85,8 @@ public final class RunRows {
                 timestamp(committedAt),
                 spec.stopRule() == null ? null : spec.stopRule().toString(),
                 run.stopReason(),
-                Double.isNaN(run.setupKwh()) ? null : run.setupKwh());
+                Double.isNaN(run.setupKwh()) ? null : run.setupKwh(),
+                run.host().cpuThreads() == 0 ? null : run.host().cpuThreads());
     }
 
     public static Dataset<Row> steps(SparkSession spark, RunResult result) {

@@ -17,8 +17,9 @@ import org.apache.spark.resource.TaskResourceRequests;
 
 /**
  * Runs each attempt as its own Spark job of one task (the way Hyperopt's SparkTrials does): job
- * group = run id, so the Spark UI shows which run is where and a run can be cancelled alone. GPU
- * runs ask for their GPUs through a task resource profile and learn the addresses from
+ * group = run id, so the Spark UI shows which run is where and a run can be cancelled alone. A
+ * run's task asks for {@link ClusterCapacity#runCpus()} CPUs and its GPUs through a task resource
+ * profile where they differ from Spark's default task resources, and learns the GPU addresses from
  * {@link TaskContext#resources()}.
  */
 public final class SparkRunLauncher implements RunLauncher {
@@ -27,14 +28,17 @@ public final class SparkRunLauncher implements RunLauncher {
     private static final String JOB_GROUP = "spark.jobGroup.id";
 
     private final JavaSparkContext spark;
+    private final ClusterCapacity capacity;
     private final BiFunction<RunSpec, Integer, RunWork> work;
 
     /**
      * @param spark the driver's context
+     * @param capacity what the application offers runs (the CPUs each run's task asks for)
      * @param work builds, on the driver, the serializable work of one attempt
      */
-    public SparkRunLauncher(JavaSparkContext spark, BiFunction<RunSpec, Integer, RunWork> work) {
+    public SparkRunLauncher(JavaSparkContext spark, ClusterCapacity capacity, BiFunction<RunSpec, Integer, RunWork> work) {
         this.spark = spark;
+        this.capacity = capacity;
         this.work = work;
     }
 
@@ -43,8 +47,8 @@ public final class SparkRunLauncher implements RunLauncher {
         nameJob(spark, spec, attempt);
         RunWork task = work.apply(spec, attempt);
         JavaRDD<RunWork> rdd = spark.parallelize(List.of(task), 1);
-        if (spec.gpus() > 0) {
-            rdd = rdd.withResources(gpuProfile(spec.gpus()));
+        if (spec.gpus() > 0 || capacity.runCpus() != capacity.taskCpus()) {
+            rdd = rdd.withResources(profile(capacity.runCpus(), spec.gpus()));
         }
         List<Launched> out = rdd.map(SparkRunLauncher::executeInTask).collect();
         spark.clearJobGroup();
@@ -77,7 +81,11 @@ public final class SparkRunLauncher implements RunLauncher {
         return new Launched(result, started, Instant.now());
     }
 
-    private static ResourceProfile gpuProfile(int gpus) {
-        return new ResourceProfileBuilder().require(new TaskResourceRequests().cpus(1).resource("gpu", gpus)).build();
+    private static ResourceProfile profile(int cpus, int gpus) {
+        TaskResourceRequests task = new TaskResourceRequests().cpus(cpus);
+        if (gpus > 0) {
+            task.resource("gpu", gpus);
+        }
+        return new ResourceProfileBuilder().require(task).build();
     }
 }

@@ -28,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -47,6 +46,7 @@ public final class SweepJob {
     /** Prepares the data and the plan, then runs the sweep; returns how it ended. */
     public static SweepOutcome run(Lakehouse lake, Config config, AppSettings app, SweepSettings sweep, PrintStream out)
             throws InterruptedException {
+        checkGpuRuns(ClusterCapacity.of(lake.spark().sparkContext()), config, sweep);
         PreparedData prepared = PrepareJob.run(lake, app, sweep, false, out);
         SweepPlan plan = SweepPlanner.plan(sweep);
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(lake.spark().sparkContext());
@@ -56,7 +56,9 @@ public final class SweepJob {
         String configHocon = config.root().render(ConfigRenderOptions.concise());
         String configHash = RunIds.of(config.getConfig("ftenergy.sweep").root().render(ConfigRenderOptions.concise()));
         String checkpoints = app.checkpoints().toAbsolutePath().toString();
-        SparkRunLauncher training = new SparkRunLauncher(spark, (spec, attempt) -> {
+        ClusterCapacity capacity = ClusterCapacity.of(spark.sc());
+        capacity.idleCoresWarning().ifPresent(out::println);
+        SparkRunLauncher training = new SparkRunLauncher(spark, capacity, (spec, attempt) -> {
             AttemptInputs inputs = new AttemptInputs(spec, attempt, checkpoints, needed.contains(spec.runId()),
                     prepared.tokenizerFile().toAbsolutePath().toString(), prepared.vocabSize(), sweep.evalEverySteps(),
                     configHocon, codeVersion(), configHash);
@@ -66,7 +68,7 @@ public final class SweepJob {
                 app.checkpoints(), prepared.tokenizerFile(), config, codeVersion(), configHash);
         RunLauncher byKind = (spec, attempt) ->
                 spec.kind() == RunKind.INFERENCE ? inference.launch(spec, attempt) : training.launch(spec, attempt);
-        int slots = slots(spark, sweep);
+        int slots = sweep.maxConcurrentRuns() > 0 ? sweep.maxConcurrentRuns() : capacity.runSlots();
         LakeWriter.Appends appends = appends(config);
         int queued = queued(spark, sweep, slots, appends);
         LakeWriter writer = new LakeWriter(lake, appends);
@@ -162,17 +164,13 @@ public final class SweepJob {
         return spark.isLocal() || appends == LakeWriter.Appends.SPARK ? 0 : slots;
     }
 
-    private static int slots(JavaSparkContext spark, SweepSettings sweep) {
-        if (sweep.maxConcurrentRuns() > 0) {
-            return sweep.maxConcurrentRuns();
-        }
-        return spark.isLocal() ? 1 : taskSlots(spark.sc());
-    }
-
-    /** The cluster's task slots: its cores (local[N]: N) over {@code spark.task.cpus}. */
-    public static int taskSlots(SparkContext spark) {
-        int taskCpus = Integer.parseInt(spark.getConf().get("spark.task.cpus", "1"));
-        return Math.max(1, spark.defaultParallelism() / taskCpus);
+    /** Runs asking for GPUs the cluster cannot give are a configuration error, found before any Spark job. */
+    private static void checkGpuRuns(ClusterCapacity capacity, Config config, SweepSettings sweep) {
+        capacity.gpuProblem(sweep.gpusPerRun()).ifPresent(problem -> {
+            ConfigReader in = new ConfigReader(config);
+            in.problem("ftenergy.sweep.gpus-per-run", problem);
+            in.finish();
+        });
     }
 
     /** ftenergy's version from the jar manifest; {@code dev} when run from classes. */

@@ -34,7 +34,7 @@ public final class SampleResults {
             samples.add(new PowerSample(at, "cpu", "package-0", 10.0, 10.0 * i));
         }
         EnergyAccount energy = new EnergyAccount(1e-3, 0, 2e-4, "estimated-tdp", "absent", "estimated-ram", 1.09, 1.0, "US", 400);
-        RunRecord run = new RunRecord(spec, attempt, 12345, new HostInfo("host-a", "Test CPU", "none", List.of()),
+        RunRecord run = new RunRecord(spec, attempt, 12345, new HostInfo("host-a", "Test CPU", "none", List.of(), 2),
                 start, start.plusSeconds(steps), steps, steps * 8L, steps * 200L, steps * 256L, energy, Double.NaN,
                 "accuracy", 0.75, RunStatus.SUCCEEDED, null, null, "test", "cafe");
         return new RunResult(run, stepRows, samples, List.of(new EvalPoint(steps, "accuracy", 0.75, energy.kwh(), energy.co2Kg())));

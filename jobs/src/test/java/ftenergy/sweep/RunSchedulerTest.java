@@ -42,7 +42,7 @@ class RunSchedulerTest {
     private static RunResult result(RunSpec spec, int attempt, RunStatus status, double kwh) {
         Instant now = Instant.now();
         EnergyAccount energy = new EnergyAccount(kwh, 0, 0, "estimated-tdp", "absent", "estimated-ram", 1, 1, "X", 500);
-        return new RunResult(new RunRecord(spec, attempt, 1, new HostInfo("h", "c", "none", List.of()), now, now, 1, 1, 1, 1,
+        return new RunResult(new RunRecord(spec, attempt, 1, new HostInfo("h", "c", "none", List.of(), 1), now, now, 1, 1, 1, 1,
                 energy, Double.NaN, "accuracy", 0.5, status, status == RunStatus.SUCCEEDED ? null : "boom", null, "v", "h"),
                 List.of(), List.of(), List.of());
     }

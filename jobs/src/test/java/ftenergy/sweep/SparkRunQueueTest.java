@@ -41,7 +41,7 @@ class SparkRunQueueTest {
     void holdBothSlots() throws Exception {
         holding = new CountDownLatch(2);
         release = new CountDownLatch(1);
-        queue = new SparkRunQueue(spark, new SparkRunLauncher(spark, (spec, attempt) -> held(spec.runId(), attempt)));
+        queue = new SparkRunQueue(spark, new SparkRunLauncher(spark, ClusterCapacity.of(spark.sc()), (spec, attempt) -> held(spec.runId(), attempt)));
     }
 
     @AfterEach
