@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Launches a sweep's runs, each as soon as the runs it depends on have succeeded, at most
- * {@code slots + queued} at once: runs beyond the free slots wait in the launcher's queue (Spark's),
- * so a slot that frees starts its next run without a round trip to this driver. Retries failed
+ * {@code slots + queued} at once (asked again before each launch, as executors come and go): runs
+ * beyond the free slots wait in the launcher's queue (Spark's), so a slot that frees starts its
+ * next run without a round trip to this driver. Retries failed
  * attempts; once the energy budget is spent, launches nothing more and cancels the runs still
  * waiting for a slot; hands every finished attempt to one committer thread as
  * it arrives, so a killed driver loses at most the runs in flight. Once a newer submission has
@@ -37,17 +38,20 @@ public final class RunScheduler {
 
     private static final String BUDGET_SPENT = "energy budget spent";
 
+    /** How often the slots are asked again while no run finishes: executors added meanwhile get runs this soon. */
+    private static final long SLOTS_RECHECK_MILLIS = 5_000;
+
     /**
      * Scheduler settings.
      *
-     * @param slots runs that can run at once
-     * @param queued runs handed to the launcher beyond {@code slots}, waiting for a slot
+     * @param slots runs that can run at once, and how many more are handed to the launcher to wait
+     *     for a slot
      * @param retries extra attempts for a failed run
      * @param budget stops launching once spent
      * @param codeVersion recorded with attempts that failed to launch
      * @param configHash recorded with attempts that failed to launch
      */
-    public record Options(int slots, int queued, int retries, SweepBudget budget, String codeVersion, String configHash) {}
+    public record Options(RunSlots slots, int retries, SweepBudget budget, String codeVersion, String configHash) {}
 
     private final SweepPlan plan;
     private final SweepState state;
@@ -80,7 +84,8 @@ public final class RunScheduler {
                 pending.put(run.runId(), run);
             }
         }
-        progress.sweepStarted(plan, skipped, pending.size(), options.queued());
+        int slots = options.slots().slots();
+        progress.sweepStarted(plan, skipped, pending.size(), slots, options.slots().queued(slots));
         Map<String, Integer> attempts = new HashMap<>(state.lastAttempt());
         Map<String, Integer> triesThisSweep = new HashMap<>();
         Set<String> deadEnds = new HashSet<>(state.finished());
@@ -92,10 +97,11 @@ public final class RunScheduler {
         double spentKwh = state.spentKwh();
         double spentCo2 = state.spentCo2Kg();
         Committer committer = new Committer(sink, progress);
-        int maxInFlight = Math.max(1, options.slots()) + options.queued();
-        ExecutorService pool = Executors.newFixedThreadPool(maxInFlight, daemon("ftenergy-run"));
+        // One thread per run in flight; how many are in flight is bounded below.
+        ExecutorService pool = Executors.newCachedThreadPool(daemon("ftenergy-run"));
         CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
         Set<String> inFlight = new HashSet<>();
+        long lastSummary = System.nanoTime();
         boolean takenOver = false;
         boolean budgetStopped = false;
         try {
@@ -111,6 +117,12 @@ public final class RunScheduler {
                     pending.clear();
                     launcher.cancelAll();
                 }
+                int nowSlots = options.slots().slots();
+                if (nowSlots != slots) {
+                    progress.slotsChanged(slots, nowSlots);
+                    slots = nowSlots;
+                }
+                int maxInFlight = slots + options.slots().queued(slots);
                 boolean budgetSpent = options.budget().exhaustedBy(spentKwh, spentCo2);
                 if (budgetSpent && !budgetStopped) {
                     budgetStopped = true;
@@ -133,7 +145,7 @@ public final class RunScheduler {
                     it.remove();
                     int attempt = attempts.merge(run.runId(), 1, Integer::sum);
                     triesThisSweep.merge(run.runId(), 1, Integer::sum);
-                    progress.runLaunched(run, attempt, inFlight.size() >= options.slots());
+                    progress.runLaunched(run, attempt, inFlight.size() >= slots);
                     done.submit(() -> launchSafely(run, attempt));
                     inFlight.add(run.runId());
                 }
@@ -146,10 +158,14 @@ public final class RunScheduler {
                     pending.clear();
                     continue;
                 }
-                Future<Finished> next = done.poll(progress.summaryInterval().toMillis(), TimeUnit.MILLISECONDS);
+                long summaryMillis = progress.summaryInterval().toMillis();
+                Future<Finished> next = done.poll(Math.min(summaryMillis, SLOTS_RECHECK_MILLIS), TimeUnit.MILLISECONDS);
                 if (next == null) {
-                    progress.summary(inFlight.size(), pending.size(), spentKwh, spentCo2);
-                    committer.verifyClaim();
+                    if (System.nanoTime() - lastSummary >= summaryMillis * 1_000_000) {
+                        lastSummary = System.nanoTime();
+                        progress.summary(inFlight.size(), pending.size(), spentKwh, spentCo2);
+                        committer.verifyClaim();
+                    }
                     continue;
                 }
                 Finished finished = get(next);

@@ -68,9 +68,7 @@ public final class SweepJob {
                 app.checkpoints(), prepared.tokenizerFile(), config, codeVersion(), configHash);
         RunLauncher byKind = (spec, attempt) ->
                 spec.kind() == RunKind.INFERENCE ? inference.launch(spec, attempt) : training.launch(spec, attempt);
-        int slots = sweep.maxConcurrentRuns() > 0 ? sweep.maxConcurrentRuns() : capacity.runSlots();
         LakeWriter.Appends appends = appends(config);
-        int queued = queued(spark, sweep, slots, appends);
         LakeWriter writer = new LakeWriter(lake, appends);
         // Asked while the sweep is claimed and its state read: start-up is mostly Delta snapshot updates.
         CompletableFuture<List<Row>> open = CompletableFuture.supplyAsync(() -> openSubmissions(lake, sweep.id()));
@@ -101,8 +99,8 @@ public final class SweepJob {
         SweepOutcome outcome;
         try (SparkRunQueue launcher = new SparkRunQueue(spark, byKind)) {
             RunScheduler scheduler = new RunScheduler(plan, before, launcher, sink,
-                    new RunScheduler.Options(slots, queued, sweep.retries(), budget, codeVersion(), configHash),
-                    new SweepProgress(out, Duration.ofSeconds(30), slots));
+                    new RunScheduler.Options(runSlots(spark, sweep, appends), sweep.retries(), budget, codeVersion(), configHash),
+                    new SweepProgress(out, Duration.ofSeconds(30)));
             outcome = scheduler.run();
         }
         // What it recorded is known here: re-reading the tables would cost a sweep's start-up again.
@@ -150,6 +148,21 @@ public final class SweepJob {
         LakeWriter.Appends appends = LakeWriter.Appends.read(in);
         in.finish();
         return appends;
+    }
+
+    /** The cluster's run slots each time they are asked, or the configured number of concurrent runs. */
+    private static RunSlots runSlots(JavaSparkContext spark, SweepSettings sweep, LakeWriter.Appends appends) {
+        return new RunSlots() {
+            @Override
+            public int slots() {
+                return sweep.maxConcurrentRuns() > 0 ? sweep.maxConcurrentRuns() : ClusterCapacity.of(spark.sc()).runSlots();
+            }
+
+            @Override
+            public int queued(int slots) {
+                return SweepJob.queued(spark, sweep, slots, appends);
+            }
+        };
     }
 
     /**

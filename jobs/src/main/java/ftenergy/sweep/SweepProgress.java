@@ -2,6 +2,7 @@ package ftenergy.sweep;
 
 import ftenergy.lake.ClaimLostException;
 import ftenergy.plan.SweepPlan;
+import ftenergy.run.HostInfo;
 import ftenergy.run.RunRecord;
 import ftenergy.run.RunResult;
 import ftenergy.run.RunSpec;
@@ -21,27 +22,33 @@ public final class SweepProgress {
 
     private final PrintStream out;
     private final Duration summaryInterval;
-    private final int slots;
+    private int slots = 1;
     private int total;
     private int started;
     private int finished;
     private double runSecondsTotal;
 
-    public SweepProgress(PrintStream out, Duration summaryInterval, int slots) {
+    public SweepProgress(PrintStream out, Duration summaryInterval) {
         this.out = out;
         this.summaryInterval = summaryInterval;
-        this.slots = Math.max(1, slots);
     }
 
     Duration summaryInterval() {
         return summaryInterval;
     }
 
-    synchronized void sweepStarted(SweepPlan plan, int skipped, int pending, int queued) {
+    synchronized void sweepStarted(SweepPlan plan, int skipped, int pending, int slots, int queued) {
         total = pending;
+        this.slots = Math.max(1, slots);
         line("sweep %s: %d runs planned, %d already done, %d to run on %d slot(s)%s",
                 plan.sweepId(), plan.runs().size(), skipped, pending, slots,
                 queued > 0 ? ", up to " + queued + " more waiting in Spark's queue" : "");
+    }
+
+    /** Executors were added or lost: {@code slots} runs can run at once from now on. */
+    synchronized void slotsChanged(int before, int slots) {
+        this.slots = Math.max(1, slots);
+        line("sweep: %d slot(s) now, %d before (executors added or lost)", slots, before);
     }
 
     /** A run handed to Spark: it starts now, or as soon as a slot frees when {@code waitsForSlot}. */
@@ -55,9 +62,9 @@ public final class SweepProgress {
         RunRecord run = result.run();
         finished++;
         runSecondsTotal += run.durationSeconds();
-        line("[%d/%d] %-9s %s %s %s on %s: %.1f s, %d steps, %.3g kWh, %.3g kg CO2e, %s=%.4f%s | sweep %.3g kWh",
+        line("[%d/%d] %-9s %s %s %s on %s (%s): %.1f s, %d steps, %.3g kWh, %.3g kg CO2e, %s=%.4f%s | sweep %.3g kWh",
                 finished, total, run.status().label(), run.spec().runId(), run.spec().kind().label(), run.spec().task(),
-                run.host().host(), run.durationSeconds(), run.steps(), run.energy().kwh(), run.energy().co2Kg(),
+                run.host().host(), devices(run.host()), run.durationSeconds(), run.steps(), run.energy().kwh(), run.energy().co2Kg(),
                 run.metricName(), run.metricValue(), run.error() != null ? " (" + abbreviate(run.error()) + ")"
                         : run.stopReason() != null ? " (stopped early: " + run.stopReason() + ")" : "",
                 spentKwh);
@@ -103,6 +110,14 @@ public final class SweepProgress {
         return String.format(Locale.ROOT, "%s lr=%.2g bs=%d ep=%d len=%d seed=%d", run.model().name(),
                 run.hyperparameters().learningRate(), run.hyperparameters().batchSize(), run.hyperparameters().epochs(),
                 run.hyperparameters().maxSeqLen(), run.seed());
+    }
+
+    /** The devices a run computed on: its GPUs, or the CPU threads of a CPU run. */
+    private static String devices(HostInfo host) {
+        if (!host.gpuIds().isEmpty()) {
+            return "GPU " + String.join(",", host.gpuIds());
+        }
+        return host.cpuThreads() == 0 ? "CPU" : "CPU, " + host.cpuThreads() + " thread(s)";
     }
 
     private static String abbreviate(String text) {

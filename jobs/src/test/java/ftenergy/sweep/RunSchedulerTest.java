@@ -59,8 +59,8 @@ class RunSchedulerTest {
             return new RunLauncher.Launched(result(spec, attempt, status, 1.0), now, now);
         };
         RunScheduler scheduler = new RunScheduler(plan, state, launcher, committed::addAll,
-                new RunScheduler.Options(2, 0, retries, budget, "v", "h"),
-                new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5), 2));
+                new RunScheduler.Options(RunSlots.fixed(2, 0), retries, budget, "v", "h"),
+                new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5)));
         return scheduler.run();
     }
 
@@ -166,8 +166,8 @@ class RunSchedulerTest {
             throw new ClaimLostException("s", 1, 2);
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, refusing,
-                new RunScheduler.Options(2, 0, 0, SweepBudget.unlimited(), "v", "h"),
-                new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5), 2)).run();
+                new RunScheduler.Options(RunSlots.fixed(2, 0), 0, SweepBudget.unlimited(), "v", "h"),
+                new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5))).run();
         assertEquals(List.of("r0#1", "r1#1"), launchOrder);
         assertTrue(cancelled.get());
         assertEquals(List.of("r2: a newer submission took the sweep over", "r3: a newer submission took the sweep over",
@@ -211,8 +211,8 @@ class RunSchedulerTest {
             }
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, sink,
-                new RunScheduler.Options(1, 0, 3, SweepBudget.unlimited(), "v", "h"),
-                new SweepProgress(new PrintStream(log, true), Duration.ofMillis(50), 1)).run();
+                new RunScheduler.Options(RunSlots.fixed(1, 0), 3, SweepBudget.unlimited(), "v", "h"),
+                new SweepProgress(new PrintStream(log, true), Duration.ofMillis(50))).run();
         assertEquals(List.of("long#1"), launchOrder, "no retry, no dependent launched");
         assertEquals(0, committed.size(), "a cancelled attempt of a superseded submission is not committed");
         assertEquals(List.of("next: a newer submission took the sweep over",
@@ -240,11 +240,52 @@ class RunSchedulerTest {
             return new RunLauncher.Launched(result(spec, attempt, RunStatus.SUCCEEDED, 1.0), now, now);
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, committed::addAll,
-                new RunScheduler.Options(2, 1, 0, SweepBudget.unlimited(), "v", "h"),
-                new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5), 2)).run();
+                new RunScheduler.Options(RunSlots.fixed(2, 1), 0, SweepBudget.unlimited(), "v", "h"),
+                new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5))).run();
         assertEquals(6, outcome.succeeded());
         assertEquals(3, mostInFlight.get(), "two slots and one queued run");
         assertTrue(log.toString().contains("[queue 3, 0/6 done] r2"), log.toString());
+    }
+
+    @Test
+    void executorsAddedWhileRunsRun_getRunsBeforeAnyRunFinishes() throws Exception {
+        List<RunSpec> runs = List.of(spec("r0"), spec("r1"), spec("r2"));
+        AtomicBoolean registered = new AtomicBoolean();
+        RunSlots slots = new RunSlots() {
+            @Override
+            public int slots() {
+                return registered.get() ? 2 : 1;
+            }
+
+            @Override
+            public int queued(int slots) {
+                return 0;
+            }
+        };
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch secondLaunched = new java.util.concurrent.CountDownLatch(1);
+        RunLauncher launcher = (spec, attempt) -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            launchOrder.add(spec.runId() + "#" + attempt);
+            if (spec.runId().equals("r0")) {
+                registered.set(true); // a second executor registers while the first run runs
+                secondLaunched.await(10, TimeUnit.SECONDS); // ends only once a second run is under way
+            } else {
+                secondLaunched.countDown();
+            }
+            inFlight.decrementAndGet();
+            Instant now = Instant.now();
+            return new RunLauncher.Launched(result(spec, attempt, RunStatus.SUCCEEDED, 1.0), now, now);
+        };
+        SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, committed::addAll,
+                new RunScheduler.Options(slots, 0, SweepBudget.unlimited(), "v", "h"),
+                new SweepProgress(new PrintStream(log, true), Duration.ofMillis(100))).run();
+        assertEquals(3, outcome.succeeded());
+        assertEquals(2, mostInFlight.get(), "r1 launched on the new slot while r0 still ran");
+        assertEquals(List.of("r0#1", "r1#1"), launchOrder.subList(0, 2));
+        assertTrue(log.toString().contains("on 1 slot(s)"), log.toString());
+        assertTrue(log.toString().contains("sweep: 2 slot(s) now, 1 before"), log.toString());
     }
 
     @Test
@@ -275,9 +316,10 @@ class RunSchedulerTest {
             }
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, committed::addAll,
-                new RunScheduler.Options(1, 1, 0, new SweepBudget(0.5, Double.NaN), "v", "h"),
-                new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5), 1)).run();
-        assertEquals(List.of("r0#1", "r1#1"), launchOrder);
+                new RunScheduler.Options(RunSlots.fixed(1, 1), 0, new SweepBudget(0.5, Double.NaN), "v", "h"),
+                new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5))).run();
+        // Both are handed over at once, each on its own thread: either may reach the launcher first.
+        assertEquals(List.of("r0#1", "r1#1"), launchOrder.stream().sorted().toList());
         assertEquals(List.of(Set.of("r1")), cancelAsked, "only the run in flight when the budget was spent");
         assertEquals(1, outcome.succeeded());
         assertEquals(0, outcome.failed(), "a run cancelled before it started is no failed attempt");
