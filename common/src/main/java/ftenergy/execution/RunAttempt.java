@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +34,11 @@ import java.util.function.Consumer;
 public final class RunAttempt {
 
     private static final long PROGRESS_INTERVAL_NANOS = 5_000_000_000L;
+
+    /** The meter window from the training loop's start to the run's end; the rest of the run's is setup. */
+    private static final String TRAINING_WINDOW = "training";
+
+    private static final double JOULES_PER_KWH = 3.6e6;
 
     private RunAttempt() {}
 
@@ -55,13 +61,18 @@ public final class RunAttempt {
             in.finish();
             Instant started = Instant.now();
             meter.begin("run");
-            RunOutcome outcome = RunExecutor.execute(spec, runInputs(inputs, data, gpuAddresses), observer(meter, spec, progress));
+            AtomicBoolean training = new AtomicBoolean();
+            RunOutcome outcome = RunExecutor.execute(spec, runInputs(inputs, data, gpuAddresses),
+                    observer(meter, spec, training, progress));
+            // A window of its own, read fresh at both edges: exact however short the setup was.
+            double trainingJoules = training.get() ? meter.end(TRAINING_WINDOW).totalJoules() : 0;
             Measurement measured = meter.end("run");
             Instant ended = Instant.now();
             EnergyAccount energy = CarbonAccounting.withShippedTable().account(measured, carbon);
             RunRecord record = new RunRecord(spec, inputs.attempt(), outcome.modelParams(), meter.host().toHostInfo(TorchThreads.intraOp()),
                     started, ended, outcome.steps(), outcome.examples(), outcome.tokensReal(), outcome.tokensPadded(),
-                    energy, Double.NaN, outcome.metricName(), outcome.metricValue(), outcome.status(), outcome.error(), outcome.stopReason(),
+                    energy, (measured.totalJoules() - trainingJoules) / JOULES_PER_KWH, outcome.metricName(),
+                    outcome.metricValue(), outcome.status(), outcome.error(), outcome.stopReason(),
                     inputs.codeVersion(), inputs.configHash());
             return new RunResult(record, outcome.stepRecords(), meter.samples(), withEmissions(outcome.evals(), energy));
         }
@@ -77,13 +88,20 @@ public final class RunAttempt {
                 inputs.tokenizerFile() == null ? null : Path.of(inputs.tokenizerFile()), gpus, inputs.evalEverySteps());
     }
 
-    private static RunObserver observer(EnergyMeter meter, RunSpec spec, Consumer<String> progress) {
+    /** Watches the run: reads the meter, opens the training window, prints a step line every few seconds. */
+    private static RunObserver observer(EnergyMeter meter, RunSpec spec, AtomicBoolean training, Consumer<String> progress) {
         return new RunObserver() {
             private long lastPrintNanos;
 
             @Override
             public double joulesSoFar() {
                 return meter.joulesSoFar();
+            }
+
+            @Override
+            public void trainingStarts() {
+                meter.begin(TRAINING_WINDOW);
+                training.set(true);
             }
 
             @Override

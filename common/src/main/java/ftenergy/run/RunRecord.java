@@ -18,8 +18,8 @@ import java.time.Instant;
  * @param tokensReal non-padding tokens processed
  * @param tokensPadded tokens processed including dynamic padding
  * @param energy energy, its provenance and emissions
- * @param setupKwh of {@code energy}'s software kWh, what came before the first batch (loading the model), measured
- *     apart; NaN where not (training runs)
+ * @param setupKwh of {@code energy}'s software kWh, what came before the training loop or the first inference
+ *     batch (loading the model, tokenizer and data), measured as a window of its own; NaN when not measured
  * @param metricName the run's headline metric (accuracy, f1, mlm_loss, ...)
  * @param metricValue its final value (NaN when none)
  * @param status succeeded, failed or diverged

@@ -17,6 +17,12 @@ public interface RunObserver {
     /** Cumulative energy of the run's devices since the meter started, in joules; NaN when unmetered. */
     double joulesSoFar();
 
+    /**
+     * Once, right before the training loop: the model, its tokenizer, the data and the optimiser are
+     * ready, so whatever the run spent until now is its setup.
+     */
+    default void trainingStarts() {}
+
     /** After every optimisation step (inference: every forward pass), in step order. */
     default void onStep(StepRecord step) {}
 

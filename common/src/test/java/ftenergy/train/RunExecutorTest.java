@@ -32,10 +32,17 @@ class RunExecutorTest {
         double joules;
         final List<StepRecord> steps = new ArrayList<>();
         final List<EvalPoint> evals = new ArrayList<>();
+        /** Steps already reported each time the training loop said it starts. */
+        final List<Integer> trainingStarts = new ArrayList<>();
 
         @Override
         public double joulesSoFar() {
             return joules++;
+        }
+
+        @Override
+        public void trainingStarts() {
+            trainingStarts.add(steps.size());
         }
 
         @Override
@@ -68,6 +75,7 @@ class RunExecutorTest {
         assertEquals(100, outcome.steps());
         assertEquals(100, outcome.stepRecords().size());
         assertEquals(outcome.stepRecords(), meter.steps);
+        assertEquals(List.of(0), meter.trainingStarts, "once, before the first step: the rest of the run was setup");
         long real = 0;
         long padded = 0;
         long examples = 0;

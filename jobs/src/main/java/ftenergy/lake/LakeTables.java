@@ -86,8 +86,9 @@ public final class LakeTables {
                     col("committed_at", TimestampType, "when the driver committed the row"),
                     col("early_stop", StringType, "the run's stop rule (e.g. accuracy>=0.9), null if none"),
                     col("stop_reason", StringType, "why the run ended before its planned steps, null if it did not"),
-                    col("energy_setup_kwh", DoubleType, "of energy_kwh, what came before the first batch (loading the"
-                            + " model), measured as its own meter window; inference runs, null for others"),
+                    col("energy_setup_kwh", DoubleType, "of energy_kwh, what came before the training loop or the first"
+                            + " inference batch (loading model, tokenizer and data), measured as a meter window of its own;"
+                            + " null for attempts that never started, and for training runs of older versions"),
                     col("cpu_threads", IntegerType, "PyTorch intra-op threads the run computed with: its task's CPUs on"
                             + " a cluster, the driver's cores in local mode; null if it never started")),
             List.of("run_id", "attempt"),

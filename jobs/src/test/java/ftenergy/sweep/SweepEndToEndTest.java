@@ -3,6 +3,7 @@ package ftenergy.sweep;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
@@ -183,6 +184,19 @@ class SweepEndToEndTest {
         assertTrue(row.<Double>getAs("co2_kg") > 0);
         assertTrue(lake.read(LakeTables.POWER_SAMPLES).count() > 0);
         assertTrue(lake.read(LakeTables.EVALS).count() > 0);
+    }
+
+    @Test
+    void trainingRunRows_sayHowMuchWasSetupAndOnHowManyThreads() {
+        List<Row> runs = lake.read(LakeTables.RUNS).where(col("kind").notEqual("inference")).collectAsList();
+        assertFalse(runs.isEmpty());
+        for (Row run : runs) {
+            // Loading the model and data before the training loop: its own window, part of the run's.
+            double setup = run.<Double>getAs("energy_setup_kwh");
+            assertTrue(setup > 0 && setup < run.<Double>getAs("energy_kwh"), run.toString());
+            // Local mode: the driver JVM's PyTorch pool, never left unrecorded.
+            assertTrue(run.<Integer>getAs("cpu_threads") >= 1, run.toString());
+        }
     }
 
     @Test

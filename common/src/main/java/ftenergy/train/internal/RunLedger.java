@@ -41,6 +41,11 @@ public final class RunLedger {
         return observer.joulesSoFar();
     }
 
+    /** Tells the observer the training loop starts: what the run did before was setup. */
+    public void trainingStarts() {
+        observer.trainingStarts();
+    }
+
     /** Records the model's parameter count. */
     public void modelParams(long count) {
         modelParams = count;

@@ -68,6 +68,7 @@ public final class TrainingLoop {
      * @throws DivergedException when a loss or gradient norm is not finite (the step is recorded)
      */
     public void run(IntFunction<List<Batch>> epochBatches, Plan plan, List<Batch> evalBatches) {
+        ledger.trainingStarts();
         long step = 0;
         for (int epoch = 0; step < plan.totalSteps(); epoch++) {
             List<Batch> batches = epochBatches.apply(epoch);
