@@ -25,9 +25,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * queued behind a busy slot waits for that slot, not for Spark). Driver-clock times only, so
  * executors' clock skew does not enter. Runs are recognised by their job group (= run id).
  *
- * <p>"The run before it on the same executor" is exact when each executor has one task slot
- * ({@code spark.task.cpus} = executor cores, as the README's GPU cluster command sets); with several slots
- * per executor a run's wait can be under-counted.
+ * <p>"The run before it on the same executor" is exact when a run's task takes its whole executor
+ * (each run asks for {@code spark.executor.cores} where that is set, see {@link ClusterCapacity});
+ * with several run slots per executor a run's wait can be under-counted.
  */
 final class RunTaskEvents extends SparkListener {
 
