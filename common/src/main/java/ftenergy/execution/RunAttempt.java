@@ -69,8 +69,9 @@ public final class RunAttempt {
             Measurement measured = meter.end("run");
             Instant ended = Instant.now();
             EnergyAccount energy = CarbonAccounting.withShippedTable().account(measured, carbon);
-            RunRecord record = new RunRecord(spec, inputs.attempt(), outcome.modelParams(), meter.host().toHostInfo(TorchThreads.intraOp()),
-                    started, ended, outcome.steps(), outcome.examples(), outcome.tokensReal(), outcome.tokensPadded(),
+            RunRecord record = new RunRecord(spec, inputs.attempt(), outcome.modelParams(),
+                    meter.host().toHostInfo(TorchThreads.intraOp()), started, ended, outcome.steps(), outcome.examples(),
+                    outcome.tokensReal(), outcome.tokensPadded(),
                     energy, (measured.totalJoules() - trainingJoules) / JOULES_PER_KWH, outcome.metricName(),
                     outcome.metricValue(), outcome.status(), outcome.error(), outcome.stopReason(),
                     inputs.codeVersion(), inputs.configHash());
