@@ -19,8 +19,9 @@ import java.util.TreeSet;
  */
 final class KnownKeys {
 
-    /** Sections whose children are user-named (host names, Spark settings, sweep entries). */
-    static final Set<String> OPEN_SECTIONS = Set.of("ftenergy.carbon.host-wall-coefficients", "ftenergy.spark.conf");
+    /** Sections whose children are user-named (host names, Spark settings, task names); their readers check them. */
+    static final Set<String> OPEN_SECTIONS = Set.of("ftenergy.carbon.host-wall-coefficients", "ftenergy.spark.conf",
+            "ftenergy.sweep.finetune.task-grids");
 
     private static final String ROOT = "ftenergy";
 

@@ -55,7 +55,8 @@ public final class LayeredConfig {
                 .withFallback(file);
         try {
             Config merged = userLayers.withFallback(reference).resolve();
-            KnownKeys.check(reference, userLayers);
+            // The user's keys alone, their substitutions (${HOME}, another key) resolved as in the merge.
+            KnownKeys.check(reference, userLayers.resolveWith(userLayers.withFallback(reference)));
             return merged;
         } catch (ConfigException e) {
             String origin = e.origin() == null ? "configuration" : e.origin().description();

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Expands a sweep into runs: pretrain → distill → fine-tunes (task × model × grid point × seed) →
- * inference (task × model × batch size, on the first grid point and seed's fine-tuned model).
+ * Expands a sweep into runs: pretrain → distill → fine-tunes (task × model × the task's grid point
+ * × seed) → inference (task × model × batch size, on the first grid point and seed's fine-tuned
+ * model).
  */
 public final class SweepPlanner {
 
@@ -41,8 +42,8 @@ public final class SweepPlanner {
             studentInit = "run:" + distill.runId();
             studentDeps = List.of(distill.runId());
         }
-        List<Hyperparameters> points = gridPoints(s);
         for (String task : s.tasks()) {
+            List<Hyperparameters> points = gridPoints(s, s.gridFor(task));
             for (String role : s.models()) {
                 boolean student = role.equals("student");
                 ModelSpec base = student
@@ -77,9 +78,8 @@ public final class SweepPlanner {
         return new SweepPlan(s.id(), runs);
     }
 
-    /** Every grid point, or {@code randomSamples} of them drawn without replacement by {@code sampleSeed}. */
-    static List<Hyperparameters> gridPoints(SweepSettings s) {
-        GridSettings g = s.grid();
+    /** Every point of {@code g}, or {@code randomSamples} of them drawn without replacement by {@code sampleSeed}. */
+    static List<Hyperparameters> gridPoints(SweepSettings s, GridSettings g) {
         List<Hyperparameters> all = new ArrayList<>();
         for (double lr : g.learningRates()) {
             for (int batch : g.batchSizes()) {

@@ -4,8 +4,15 @@ import ftenergy.config.ConfigReader;
 import ftenergy.run.Hyperparameters;
 import ftenergy.run.ModelSpec;
 import ftenergy.run.StopRule;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A sweep as configured under {@code ftenergy.sweep}, validated.
@@ -22,6 +29,7 @@ import java.util.List;
  * @param tasks fine-tuning tasks
  * @param models {@code teacher} and/or {@code student}
  * @param grid the hyperparameter grid
+ * @param taskGrids the grids of tasks that replace some of {@code grid}'s lists, by task
  * @param randomSamples grid points to draw at random (0 = full grid)
  * @param sampleSeed seed of that draw
  * @param seeds run seeds
@@ -54,6 +62,7 @@ public record SweepSettings(
         List<String> tasks,
         List<String> models,
         GridSettings grid,
+        Map<String, GridSettings> taskGrids,
         int randomSamples,
         long sampleSeed,
         List<Long> seeds,
@@ -74,12 +83,17 @@ public record SweepSettings(
 
     private static final String KEY = "ftenergy.sweep.";
 
+    /** The grid's lists, by key, as {@code finetune.grid} and {@code finetune.task-grids.<task>} name them. */
+    private static final List<String> GRID_KEYS =
+            List.of("lr", "batch-size", "epochs", "max-seq-len", "warmup", "weight-decay", "length-grouped");
+
     /** Metrics the runs report at evaluations, hence the ones a stop rule can watch. */
     static final List<String> EVAL_METRICS = List.of("accuracy", "f1", "exact_match", "mlm_loss", "mlm_accuracy");
 
     public SweepSettings {
         tasks = List.copyOf(tasks);
         models = List.copyOf(models);
+        taskGrids = Map.copyOf(taskGrids);
         seeds = List.copyOf(seeds);
         inferenceBatchSizes = List.copyOf(inferenceBatchSizes);
     }
@@ -116,19 +130,9 @@ public record SweepSettings(
         if (checkpoint == null && !pretrain.enabled()) {
             in.problem(KEY + "pretrain.enabled", "without teacher.checkpoint the teacher must be pre-trained");
         }
-        GridSettings grid = new GridSettings(
-                positiveDoubles(in, "finetune.grid.lr"),
-                positiveInts(in, "finetune.grid.batch-size"),
-                positiveInts(in, "finetune.grid.epochs"),
-                positiveInts(in, "finetune.grid.max-seq-len"),
-                fractions(in, "finetune.grid.warmup"),
-                fractions(in, "finetune.grid.weight-decay"),
-                booleans(in, "finetune.grid.length-grouped"));
-        for (int length : grid.maxSeqLens()) {
-            if (length < 8) {
-                in.problem(KEY + "finetune.grid.max-seq-len", "every value must be >= 8, found " + length);
-            }
-        }
+        GridSettings grid = grid(in, "finetune.grid.", null);
+        List<String> tasks = in.nonEmptyStrings(KEY + "finetune.tasks");
+        Map<String, GridSettings> taskGrids = taskGrids(in, tasks, grid);
         int randomSamples = in.nonNegativeInt(KEY + "finetune.random-samples");
         return new SweepSettings(
                 id,
@@ -140,9 +144,10 @@ public record SweepSettings(
                 teacher,
                 pretrain,
                 distill,
-                in.nonEmptyStrings(KEY + "finetune.tasks"),
+                tasks,
                 models,
                 grid,
+                taskGrids,
                 randomSamples,
                 in.anyLong(KEY + "finetune.sample-seed"),
                 in.nonEmptyLongs(KEY + "finetune.seeds"),
@@ -160,6 +165,65 @@ public record SweepSettings(
                 in.optionalDoubleIn(KEY + "budget.co2-kg", 0, Double.MAX_VALUE),
                 in.nonNegativeInt(KEY + "max-concurrent-runs"),
                 in.optionalNonNegativeInt(KEY + "queued-runs"));
+    }
+
+    /** The grid fine-tuning runs of {@code task} take: its own lists where it has them, else {@code grid}'s. */
+    public GridSettings gridFor(String task) {
+        return taskGrids.getOrDefault(task, grid);
+    }
+
+    /**
+     * The grid under {@code prefix} (relative to {@code ftenergy.sweep.}); each list it lacks is
+     * {@code base}'s ({@code base} null: every list must be there).
+     */
+    private static GridSettings grid(ConfigReader in, String prefix, GridSettings base) {
+        Predicate<String> own = field -> base == null || in.config().hasPath(KEY + prefix + field);
+        GridSettings grid = new GridSettings(
+                own.test("lr") ? positiveDoubles(in, prefix + "lr") : base.learningRates(),
+                own.test("batch-size") ? positiveInts(in, prefix + "batch-size") : base.batchSizes(),
+                own.test("epochs") ? positiveInts(in, prefix + "epochs") : base.epochs(),
+                own.test("max-seq-len") ? positiveInts(in, prefix + "max-seq-len") : base.maxSeqLens(),
+                own.test("warmup") ? fractions(in, prefix + "warmup") : base.warmups(),
+                own.test("weight-decay") ? fractions(in, prefix + "weight-decay") : base.weightDecays(),
+                own.test("length-grouped") ? booleans(in, prefix + "length-grouped") : base.lengthGrouped());
+        for (int length : grid.maxSeqLens()) {
+            if (length < 8) {
+                in.problem(KEY + prefix + "max-seq-len", "every value must be >= 8, found " + length);
+            }
+        }
+        return grid;
+    }
+
+    /**
+     * {@code finetune.task-grids}: per task, the grid lists that replace {@code grid}'s (the paper
+     * tunes each task apart). Names must be tasks of the sweep, and keys those of a grid.
+     */
+    private static Map<String, GridSettings> taskGrids(ConfigReader in, List<String> tasks, GridSettings grid) {
+        String key = KEY + "finetune.task-grids";
+        Map<String, GridSettings> grids = new LinkedHashMap<>();
+        if (!in.config().hasPath(key)) {
+            return grids;
+        }
+        for (Map.Entry<String, ConfigValue> entry : in.config().getObject(key).entrySet()) {
+            String task = entry.getKey();
+            String taskKey = key + "." + ConfigUtil.joinPath(task);
+            if (!tasks.contains(task)) {
+                in.problem(taskKey, "names no task of finetune.tasks " + tasks);
+                continue;
+            }
+            if (entry.getValue().valueType() != ConfigValueType.OBJECT) {
+                in.problem(taskKey, "must be an object of grid lists (" + String.join(", ", GRID_KEYS) + ")");
+                continue;
+            }
+            for (String field : ((ConfigObject) entry.getValue()).keySet()) {
+                if (!GRID_KEYS.contains(field)) {
+                    in.problem(taskKey + "." + ConfigUtil.joinPath(field),
+                            "not a grid list; expected one of " + String.join(", ", GRID_KEYS));
+                }
+            }
+            grids.put(task, grid(in, "finetune.task-grids." + ConfigUtil.joinPath(task) + ".", grid));
+        }
+        return grids;
     }
 
     private static StopRule earlyStop(ConfigReader in) {

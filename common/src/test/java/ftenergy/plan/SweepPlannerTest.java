@@ -71,6 +71,74 @@ class SweepPlannerTest {
         assertEquals(plan.runs(), SweepPlanner.plan(settings(grid)).runs());
     }
 
+    /** The sweep of a conf file, as `--conf` reads it. */
+    private static SweepSettings fromFile(java.nio.file.Path dir, String hocon) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("sweep.conf"), hocon);
+        ConfigReader in = new ConfigReader(LayeredConfig.load(file, Map.of(), Map.of()));
+        SweepSettings settings = SweepSettings.read(in);
+        in.finish();
+        return settings;
+    }
+
+    @Test
+    void taskGrids_replaceTheListsTheyName_forTheirTaskOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String tasks = "ftenergy.sweep.finetune { tasks = [sentiment-sentences, spam-emails], models = [teacher], seeds = [1]\n"
+                + "  grid { lr = [1e-4, 2e-4], epochs = [3] }\n";
+        SweepSettings plain = fromFile(dir, tasks + "}\n");
+        SweepSettings tuned = fromFile(dir, tasks + "  task-grids { spam-emails { lr = [3e-5], epochs = [4, 5] } }\n}\n");
+        java.util.List<RunSpec> spam = SweepPlanner.plan(tuned).ofKind(RunKind.FINETUNE).stream()
+                .filter(run -> run.task().equals("spam-emails")).toList();
+        assertEquals(2, spam.size(), "one lr x two epochs");
+        assertTrue(spam.stream().allMatch(run -> run.hyperparameters().learningRate() == 3e-5), spam.toString());
+        assertEquals(Set.of(4, 5), new HashSet<>(spam.stream().map(run -> run.hyperparameters().epochs()).toList()));
+        // The lists it does not name are the grid's; the other task keeps the grid, and its run ids.
+        assertTrue(spam.stream().allMatch(run -> run.hyperparameters().batchSize()
+                == plain.grid().batchSizes().get(0)), spam.toString());
+        java.util.function.Function<SweepSettings, java.util.List<RunSpec>> sentiment = settings -> SweepPlanner.plan(settings)
+                .ofKind(RunKind.FINETUNE).stream().filter(run -> run.task().equals("sentiment-sentences")).toList();
+        assertEquals(sentiment.apply(plain), sentiment.apply(tuned));
+        assertEquals(java.util.List.of(3e-5), tuned.gridFor("spam-emails").learningRates());
+    }
+
+    @Test
+    void taskGrids_mustNameTasksOfTheSweepAndGridLists(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ConfigError error = assertThrows(ConfigError.class, () -> fromFile(dir, """
+                ftenergy.sweep.finetune {
+                  tasks = [sentiment-sentences]
+                  task-grids {
+                    spam-emails { lr = [3e-5] }
+                    sentiment-sentences { learning-rate = [3e-5], max-seq-len = [4] }
+                  }
+                }
+                """));
+        String message = error.getMessage();
+        assertTrue(message.contains("ftenergy.sweep.finetune.task-grids.spam-emails (") && message.contains("sweep.conf: 4)")
+                && message.contains("names no task of finetune.tasks [sentiment-sentences]"), message);
+        assertTrue(message.contains("ftenergy.sweep.finetune.task-grids.sentiment-sentences.learning-rate (")
+                && message.contains("not a grid list; expected one of lr, batch-size"), message);
+        assertTrue(message.contains("ftenergy.sweep.finetune.task-grids.sentiment-sentences.max-seq-len (")
+                && message.contains("every value must be >= 8, found 4"), message);
+    }
+
+    @Test
+    void shippedSweeps_planWithoutProblems() {
+        for (String name : java.util.List.of("demo", "paper")) {
+            ConfigReader in = new ConfigReader(LayeredConfig.load(
+                    java.nio.file.Path.of("..", "conf", "sweeps", name + ".conf"), Map.of(), Map.of()));
+            SweepSettings settings = SweepSettings.read(in);
+            in.finish();
+            assertTrue(SweepPlanner.plan(settings).ofKind(RunKind.FINETUNE).size() > 0, name);
+        }
+        ConfigReader in = new ConfigReader(LayeredConfig.load(java.nio.file.Path.of("..", "conf", "sweeps", "paper.conf"),
+                Map.of(), Map.of()));
+        SweepSettings paper = SweepSettings.read(in);
+        // Extractive QA reads question and passage together: its own max length, the other tasks the grid's.
+        for (RunSpec run : SweepPlanner.plan(paper).ofKind(RunKind.FINETUNE)) {
+            assertEquals(run.task().equals("cloze-spans") ? 384 : 128, run.hyperparameters().maxSeqLen(), run.task());
+        }
+    }
+
     @Test
     void impossibleValues_areAllReportedWithTheirKeys() {
         ConfigError error = assertThrows(ConfigError.class, () -> settings(Map.of(

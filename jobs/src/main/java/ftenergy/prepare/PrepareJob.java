@@ -125,8 +125,10 @@ public final class PrepareJob {
 
     private static int longestLength(SweepSettings sweep) {
         int longest = Math.max(sweep.pretrain().hyperparameters().maxSeqLen(), sweep.distill().hyperparameters().maxSeqLen());
-        for (int length : sweep.grid().maxSeqLens()) {
-            longest = Math.max(longest, length);
+        for (String task : sweep.tasks()) {
+            for (int length : sweep.gridFor(task).maxSeqLens()) {
+                longest = Math.max(longest, length);
+            }
         }
         return longest;
     }
