@@ -15,7 +15,7 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command command : List.<Command>of(new DemoCommand(), new LakeCommand(), new PrepareCommand(), new SweepCommand(), new AnalyzeCommand(), new ReportCommand(), new DataCommand(), new MeterCommand(), new BenchCommand(), new InferCommand())) {
+        for (Command command : List.<Command>of(new DemoCommand(), new LakeCommand(), new PrepareCommand(), new SweepCommand(), new AnalyzeCommand(), new ReportCommand(), new DataCommand(), new MeterCommand(), new BenchCommand(), new InferCommand(), new ModelCommand())) {
             COMMANDS.put(command.name(), command);
         }
     }
