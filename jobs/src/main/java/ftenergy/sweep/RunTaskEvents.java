@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,6 +77,8 @@ final class RunTaskEvents extends SparkListener {
     private final Map<Integer, RunJob> jobRuns = new HashMap<>();
     private final Map<String, Deque<RunTask>> executorRuns = new HashMap<>();
     private final List<Duration> startDelays = new ArrayList<>();
+    /** Settled attempts whose delay waits for the ends of runs that started before them on their executor. */
+    private final List<Attempt> uncounted = new ArrayList<>();
 
     /** Before launching an attempt of {@code runId}: forgets what was heard of its earlier attempts. */
     synchronized void expect(String runId) {
@@ -123,7 +126,7 @@ final class RunTaskEvents extends SparkListener {
     synchronized Set<String> awaited() {
         Set<String> awaited = new TreeSet<>();
         attempts.forEach((runId, attempt) -> {
-            if (!attempt.done()) {
+            if (!attempt.done() || uncounted.contains(attempt)) {
                 awaited.add(runId);
             }
         });
@@ -141,7 +144,31 @@ final class RunTaskEvents extends SparkListener {
         }
     }
 
-    /** Computed once the attempt's jobs ended, when the run before it on its executor is known to have ended too. */
+    /**
+     * Counts the delays of settled attempts once every run that started before them on their
+     * executor was heard ending: the bus can deliver a run's end after the end of the job that took
+     * its slot (its result is fetched on another thread), and the delay counts from that end.
+     */
+    private void countSettled() {
+        for (Iterator<Attempt> it = uncounted.iterator(); it.hasNext(); ) {
+            Attempt attempt = it.next();
+            if (earlierRunsEnded(attempt)) {
+                it.remove();
+                startDelays.add(startDelay(attempt));
+            }
+        }
+    }
+
+    private boolean earlierRunsEnded(Attempt attempt) {
+        for (RunTask before : executorRuns.getOrDefault(attempt.executor, new ArrayDeque<>())) {
+            if (before != attempt.task && before.launchedAt <= attempt.task.launchedAt && before.finishedAt == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** From the later of its submission and the end of the run before it on its executor. */
     private Duration startDelay(Attempt attempt) {
         long ready = attempt.submittedAt;
         for (RunTask before : executorRuns.getOrDefault(attempt.executor, new ArrayDeque<>())) {
@@ -192,6 +219,8 @@ final class RunTaskEvents extends SparkListener {
         if (attempt != null && attempt.task != null && attempt.task.launchedAt == info.launchTime()
                 && info.executorId().equals(attempt.executor)) {
             attempt.task.finishedAt = info.finishTime();
+            countSettled();
+            notifyAll();
         }
     }
 
@@ -205,7 +234,8 @@ final class RunTaskEvents extends SparkListener {
             attempt.activeJobs--;
             if (attempt.settled() && attempt.task != null && !attempt.delayCounted) {
                 attempt.delayCounted = true;
-                startDelays.add(startDelay(attempt));
+                uncounted.add(attempt);
+                countSettled();
             }
             notifyAll();
         }
