@@ -39,6 +39,8 @@ final class RunTaskEvents extends SparkListener {
     private static final class RunTask {
         final long launchedAt;
         long finishedAt;
+        /** Its run's jobs all ended: an end not heard by now (a task killed after its job) never will be. */
+        boolean jobsEnded;
 
         RunTask(long launchedAt) {
             this.launchedAt = launchedAt;
@@ -161,7 +163,8 @@ final class RunTaskEvents extends SparkListener {
 
     private boolean earlierRunsEnded(Attempt attempt) {
         for (RunTask before : executorRuns.getOrDefault(attempt.executor, new ArrayDeque<>())) {
-            if (before != attempt.task && before.launchedAt <= attempt.task.launchedAt && before.finishedAt == 0) {
+            if (before != attempt.task && before.launchedAt <= attempt.task.launchedAt && before.finishedAt == 0
+                    && !before.jobsEnded) {
                 return false;
             }
         }
@@ -232,11 +235,14 @@ final class RunTaskEvents extends SparkListener {
             job.stages().forEach(stageAttempts::remove);
             Attempt attempt = job.attempt();
             attempt.activeJobs--;
-            if (attempt.settled() && attempt.task != null && !attempt.delayCounted) {
-                attempt.delayCounted = true;
-                uncounted.add(attempt);
-                countSettled();
+            if (attempt.settled() && attempt.task != null) {
+                attempt.task.jobsEnded = true;
+                if (!attempt.delayCounted) {
+                    attempt.delayCounted = true;
+                    uncounted.add(attempt);
+                }
             }
+            countSettled();
             notifyAll();
         }
     }
