@@ -1,6 +1,7 @@
 package ftenergy.execution;
 
 import com.typesafe.config.ConfigFactory;
+import ftenergy.analysis.EnergyUnit;
 import ftenergy.carbon.CarbonAccounting;
 import ftenergy.carbon.CarbonSettings;
 import ftenergy.config.ConfigReader;
@@ -38,8 +39,6 @@ public final class RunAttempt {
     /** The meter window from the training loop's start to the run's end; the rest of the run's is setup. */
     private static final String TRAINING_WINDOW = "training";
 
-    private static final double JOULES_PER_KWH = 3.6e6;
-
     private RunAttempt() {}
 
     /**
@@ -72,7 +71,7 @@ public final class RunAttempt {
             RunRecord record = new RunRecord(spec, inputs.attempt(), outcome.modelParams(),
                     meter.host().toHostInfo(TorchThreads.intraOp()), started, ended, outcome.steps(), outcome.examples(),
                     outcome.tokensReal(), outcome.tokensPadded(),
-                    energy, (measured.totalJoules() - trainingJoules) / JOULES_PER_KWH, outcome.metricName(),
+                    energy, EnergyUnit.joulesToKwh(measured.totalJoules() - trainingJoules), outcome.metricName(),
                     outcome.metricValue(), outcome.status(), outcome.error(), outcome.stopReason(),
                     inputs.codeVersion(), inputs.configHash());
             return new RunResult(record, outcome.stepRecords(), meter.samples(), withEmissions(outcome.evals(), energy));
