@@ -1,5 +1,6 @@
 package ftenergy.carbon;
 
+import ftenergy.meter.EnergyUnit;
 import ftenergy.meter.Measurement;
 import ftenergy.run.EnergyAccount;
 import java.util.Optional;
@@ -10,7 +11,6 @@ import java.util.OptionalDouble;
  * component with provenance, the host's wall coefficient and PUE, and the grid intensity used.
  */
 public final class CarbonAccounting {
-    private static final double JOULES_PER_KWH = 3.6e6;
 
     private final GridIntensityTable table;
     private final Optional<LiveIntensityProvider> live;
@@ -34,9 +34,9 @@ public final class CarbonAccounting {
      */
     public EnergyAccount account(Measurement m, CarbonSettings settings) {
         return new EnergyAccount(
-                m.cpuJoules() / JOULES_PER_KWH,
-                m.gpuJoules() / JOULES_PER_KWH,
-                m.ramJoules() / JOULES_PER_KWH,
+                EnergyUnit.joulesToKwh(m.cpuJoules()),
+                EnergyUnit.joulesToKwh(m.gpuJoules()),
+                EnergyUnit.joulesToKwh(m.ramJoules()),
                 m.cpuProvenance().label(),
                 m.gpuProvenance().label(),
                 m.ramProvenance().label(),

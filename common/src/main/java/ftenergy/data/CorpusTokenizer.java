@@ -1,6 +1,6 @@
 package ftenergy.data;
 
-import ftenergy.text.TokenizerJson;
+import ftenergy.text.TokenizerFile;
 import ftenergy.text.Vocabulary;
 import ftenergy.text.WordPieceConfig;
 import ftenergy.text.WordPieceTrainer;
@@ -42,7 +42,7 @@ public final class CorpusTokenizer {
         try {
             Files.createDirectories(dir.getParent());
             Path scratch = Files.createTempDirectory(dir.getParent(), ".train-");
-            TokenizerJson.write(vocabulary, config.lowercase(), scratch.resolve("tokenizer.json"));
+            TokenizerFile.write(vocabulary, config.lowercase(), scratch.resolve("tokenizer.json"));
             vocabulary.writeVocabTxt(scratch.resolve("vocab.txt"));
             try {
                 Files.move(scratch, dir, StandardCopyOption.ATOMIC_MOVE);

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** A seeded subset of records that keeps their original order. */
-final class Sample {
+public final class Sample {
 
     private Sample() {}
 
     /** At most {@code max} of {@code records} (all when {@code max <= 0}), chosen by seed, in input order. */
-    static <T> List<T> keep(List<T> records, int max, long seed) {
+    public static <T> List<T> keep(List<T> records, int max, long seed) {
         if (max <= 0 || records.size() <= max) {
             return records;
         }

@@ -1,6 +1,5 @@
 package ftenergy.meter;
 
-import ftenergy.run.HostInfo;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -31,14 +30,5 @@ public record HostDescription(
     /** Distinct GPU product names joined with {@code +}, or {@code none}. */
     public String gpuModel() {
         return gpus.isEmpty() ? "none" : gpus.stream().map(GpuDescription::name).distinct().collect(Collectors.joining("+"));
-    }
-
-    /**
-     * The {@code runs}-table view of this host: the run's GPU addresses as its GPU ids.
-     *
-     * @param cpuThreads the CPU threads the run's work used (PyTorch's intra-op threads)
-     */
-    public HostInfo toHostInfo(int cpuThreads) {
-        return new HostInfo(hostName, cpuModel, gpuModel(), gpus.stream().map(GpuDescription::address).toList(), cpuThreads);
     }
 }

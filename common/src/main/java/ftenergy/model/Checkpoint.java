@@ -1,5 +1,6 @@
 package ftenergy.model;
 
+import ftenergy.text.TokenizerFile;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ftenergy.data.TaskType;
-import ftenergy.model.internal.NoGrad;
+import ftenergy.model.NoGrad;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -125,7 +126,7 @@ public final class Checkpoint {
             if (ours.has("special_tokens")) {
                 specials = JSON.treeToValue(ours.get("special_tokens"), SpecialTokens.class);
             } else if (tokenizerName != null) {
-                specials = SpecialTokens.of(VocabularyFile.read(dir.resolve(tokenizerName)));
+                specials = SpecialTokens.of(TokenizerFile.vocabulary(dir.resolve(tokenizerName)));
             } else {
                 specials = SpecialTokens.BERT;
             }

@@ -7,7 +7,9 @@ import ftenergy.run.RunSpec;
 import ftenergy.run.StopRule;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -42,9 +44,9 @@ public final class SweepPlanner {
             studentInit = "run:" + distill.runId();
             studentDeps = List.of(distill.runId());
         }
-        for (String task : s.tasks()) {
-            List<Hyperparameters> points = gridPoints(s, s.gridFor(task));
-            for (String role : s.models()) {
+        for (String task : s.finetune().tasks()) {
+            List<Hyperparameters> points = gridPoints(s, s.finetune().gridFor(task));
+            for (String role : s.finetune().models()) {
                 boolean student = role.equals("student");
                 ModelSpec base = student
                         ? new ModelSpec("distil-" + teacher.name(), Math.max(1, teacher.layers() / 2), teacher.hidden(),
@@ -54,23 +56,23 @@ public final class SweepPlanner {
                 List<String> deps = student ? studentDeps : teacherDeps;
                 RunSpec first = null;
                 for (Hyperparameters hp : points) {
-                    for (long seed : s.seeds()) {
-                        RunSpec finetune = spec(s, RunKind.FINETUNE, task, base, hp, seed, deps,
-                                "train<=" + s.maxTrainExamples() + ";eval<=" + s.maxEvalExamples(), s.earlyStop());
+                    for (long seed : s.finetune().seeds()) {
+                        String limits = "train<=" + s.finetune().maxTrainExamples() + ";eval<=" + s.finetune().maxEvalExamples();
+                        RunSpec finetune = spec(s, RunKind.FINETUNE, task, base, hp, seed, deps, limits, s.finetune().earlyStop());
                         runs.add(finetune);
                         if (first == null) {
                             first = finetune;
                         }
                     }
                 }
-                if (s.inference() && first != null) {
-                    for (int batch : s.inferenceBatchSizes()) {
+                if (s.inference().enabled() && first != null) {
+                    for (int batch : s.inference().batchSizes()) {
                         Hyperparameters hp = new Hyperparameters(first.hyperparameters().learningRate(), batch, 1, 0,
                                 first.hyperparameters().maxSeqLen(), 0, 0, false);
                         ModelSpec tuned = new ModelSpec(base.name(), base.layers(), base.hidden(), base.heads(),
                                 base.intermediate(), "run:" + first.runId());
                         runs.add(spec(s, RunKind.INFERENCE, task, tuned, hp, first.seed(), List.of(first.runId()),
-                                "examples<=" + s.inferenceMaxExamples(), null));
+                                "examples<=" + s.inference().maxExamples(), null));
                     }
                 }
             }
@@ -88,7 +90,7 @@ public final class SweepPlanner {
                         for (double warmup : g.warmups()) {
                             for (double decay : g.weightDecays()) {
                                 for (boolean grouped : g.lengthGrouped()) {
-                                    all.add(new Hyperparameters(lr, batch, epochs, s.maxSteps(), length, warmup, decay, grouped));
+                                    all.add(new Hyperparameters(lr, batch, epochs, s.finetune().maxSteps(), length, warmup, decay, grouped));
                                 }
                             }
                         }
@@ -96,23 +98,23 @@ public final class SweepPlanner {
                 }
             }
         }
-        if (s.randomSamples() == 0 || s.randomSamples() >= all.size()) {
+        if (s.finetune().randomSamples() == 0 || s.finetune().randomSamples() >= all.size()) {
             return all;
         }
         List<Hyperparameters> shuffled = new ArrayList<>(all);
-        Collections.shuffle(shuffled, new Random(s.sampleSeed()));
-        return shuffled.subList(0, s.randomSamples());
+        Collections.shuffle(shuffled, new Random(s.finetune().sampleSeed()));
+        return shuffled.subList(0, s.finetune().randomSamples());
     }
 
     private static RunSpec spec(SweepSettings s, RunKind kind, String task, ModelSpec model, Hyperparameters hp,
             long seed, List<String> deps, String dataLimits, StopRule stopRule) {
-        String canonical = String.join("|", s.id(), kind.label(), task, model.toString(), hp.toString(),
-                Long.toString(seed), "vocab=" + s.vocabSize() + ",lower=" + s.lowercase() + ",file=" + s.vocabFile(),
-                dataLimits, "gpus=" + s.gpusPerRun(), "eval-every=" + s.evalEverySteps());
-        // Appended only when set, so sweeps without a stop rule keep the run ids they always had.
+        Map<String, String> extensions = new LinkedHashMap<>();
         if (stopRule != null) {
-            canonical += "|stop=" + stopRule;
+            extensions.put("stop", stopRule.toString());
         }
-        return new RunSpec(RunIds.of(canonical), s.id(), kind, task, model, hp, seed, s.gpusPerRun(), deps, stopRule);
+        TokenizerSettings tokenizer = s.tokenizer();
+        RunIdentity identity = new RunIdentity(s.id(), kind, task, model, hp, seed, tokenizer.vocabSize(), tokenizer.lowercase(),
+                tokenizer.vocabFile(), dataLimits, s.launch().gpusPerRun(), s.evalEverySteps(), extensions);
+        return new RunSpec(identity.runId(), s.id(), kind, task, model, hp, seed, s.launch().gpusPerRun(), deps, stopRule);
     }
 }

@@ -1,5 +1,7 @@
 package ftenergy.run;
 
+import ftenergy.meter.GpuDescription;
+import ftenergy.meter.HostDescription;
 import java.io.Serializable;
 import java.util.List;
 
@@ -17,6 +19,16 @@ public record HostInfo(String host, String cpuModel, String gpuModel, List<Strin
 
     public HostInfo {
         gpuIds = List.copyOf(gpuIds);
+    }
+
+    /**
+     * The {@code runs}-table view of the host a meter describes: the run's GPU addresses as its GPU ids.
+     *
+     * @param cpuThreads the CPU threads the run's work used (PyTorch's intra-op threads)
+     */
+    public static HostInfo of(HostDescription host, int cpuThreads) {
+        return new HostInfo(host.hostName(), host.cpuModel(), host.gpuModel(),
+                host.gpus().stream().map(GpuDescription::address).toList(), cpuThreads);
     }
 
     /** Devices the run trained on: its GPUs, or 1 for a CPU run. */

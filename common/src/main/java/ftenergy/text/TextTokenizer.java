@@ -43,7 +43,7 @@ public final class TextTokenizer implements AutoCloseable {
     /**
      * Loads a tokenizer file.
      *
-     * @param tokenizerJson a HuggingFace {@code tokenizer.json} (as {@link TokenizerJson} writes)
+     * @param tokenizerJson a HuggingFace {@code tokenizer.json} (as {@link TokenizerFile} writes)
      * @param maxLength most tokens per encoded input, special tokens included; at least 8
      * @throws UncheckedIOException naming the file when it is missing or unreadable
      */

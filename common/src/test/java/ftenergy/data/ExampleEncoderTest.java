@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ftenergy.text.TextTokenizer;
-import ftenergy.text.TokenizerJson;
+import ftenergy.text.TokenizerFile;
 import ftenergy.text.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ class ExampleEncoderTest {
 
     @BeforeAll
     static void load() throws IOException {
-        vocab = TokenizerJson.fromVocabTxt(Fixtures.path("bert/vocab.txt"), true, dir.resolve("tokenizer.json"));
+        vocab = TokenizerFile.fromVocabTxt(Fixtures.path("bert/vocab.txt"), true, dir.resolve("tokenizer.json"));
         tokenizer = TextTokenizer.load(dir.resolve("tokenizer.json"), 32);
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ftenergy.text.TextTokenizer;
-import ftenergy.text.TokenizerJson;
+import ftenergy.text.TokenizerFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +17,7 @@ class PaperTasksTest {
 
     @Test
     void everyStandardFixture_readsAndEncodesForItsTask(@TempDir Path dir) throws IOException {
-        TokenizerJson.fromVocabTxt(Fixtures.path("bert/vocab.txt"), true, dir.resolve("tokenizer.json"));
+        TokenizerFile.fromVocabTxt(Fixtures.path("bert/vocab.txt"), true, dir.resolve("tokenizer.json"));
         Map<TaskInfo, String> fixtures = Map.of(
                 PaperTasks.SST2, "glue/sst2_train.tsv",
                 PaperTasks.MNLI, "glue/mnli_train.tsv",

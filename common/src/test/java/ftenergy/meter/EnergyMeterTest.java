@@ -72,7 +72,7 @@ class EnergyMeterTest {
             assertEquals("node-7", meter.host().hostName());
             assertTrue(meter.notes().stream().anyMatch(n -> n.contains("libnvidia-ml.so.1") && n.contains("not loadable")), meter.notes().toString());
             // Unmetered, the GPU is still the run's: its row must not pass for a CPU run's.
-            HostInfo row = meter.host().toHostInfo(1);
+            HostInfo row = HostInfo.of(meter.host(), 1);
             assertEquals(List.of("0"), row.gpuIds());
             assertEquals(GpuDescription.UNREAD, row.hardware());
             assertEquals(1, row.deviceCount());

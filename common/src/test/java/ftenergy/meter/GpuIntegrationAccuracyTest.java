@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ftenergy.run.HostInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -74,7 +75,7 @@ class GpuIntegrationAccuracyTest {
             assertEquals("Quadro RTX 8000", gpu.name());
             assertEquals("GPU-bbbb", gpu.uuid());
             assertEquals(260, gpu.powerLimitWatts());
-            assertEquals(List.of("0"), meter.host().toHostInfo(1).gpuIds());
+            assertEquals(List.of("0"), HostInfo.of(meter.host(), 1).gpuIds());
         }
         try (EnergyMeter meter = host.open(List.of("0", "GPU-cccc"), name -> nvml)) {
             // one device without a counter makes the component an estimate

@@ -47,13 +47,4 @@ class MeterProbeTest {
         assertTrue(out.contains("verdict: no RAPL readable: CPU energy is an estimate (TDP model); no GPU: GPU energy is absent"), out);
         assertTrue(out.contains("gpu: absent (counted as 0 J)"), out);
     }
-
-    @Test
-    void overheadBench_runsAndReportsRatios() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        MeterOverheadBench.Result r = MeterOverheadBench.run(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                MeterSettings.defaults(), 1, Duration.ofMillis(20));
-        assertTrue(r.wallRatioAt1s() > 0 && r.cpuRatioAt100ms() > 0 && r.sampleMicros() > 0);
-        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("slowdown, wall:"));
-    }
 }

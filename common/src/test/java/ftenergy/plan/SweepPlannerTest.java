@@ -94,11 +94,11 @@ class SweepPlannerTest {
         assertEquals(Set.of(4, 5), new HashSet<>(spam.stream().map(run -> run.hyperparameters().epochs()).toList()));
         // The lists it does not name are the grid's; the other task keeps the grid, and its run ids.
         assertTrue(spam.stream().allMatch(run -> run.hyperparameters().batchSize()
-                == plain.grid().batchSizes().get(0)), spam.toString());
+                == plain.finetune().grid().batchSizes().get(0)), spam.toString());
         java.util.function.Function<SweepSettings, java.util.List<RunSpec>> sentiment = settings -> SweepPlanner.plan(settings)
                 .ofKind(RunKind.FINETUNE).stream().filter(run -> run.task().equals("sentiment-sentences")).toList();
         assertEquals(sentiment.apply(plain), sentiment.apply(tuned));
-        assertEquals(java.util.List.of(3e-5), tuned.gridFor("spam-emails").learningRates());
+        assertEquals(java.util.List.of(3e-5), tuned.finetune().gridFor("spam-emails").learningRates());
     }
 
     @Test

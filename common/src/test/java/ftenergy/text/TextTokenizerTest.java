@@ -28,7 +28,7 @@ class TextTokenizerTest {
     @BeforeAll
     static void loadBertStyleVocab() throws IOException, URISyntaxException {
         Path vocabTxt = Path.of(TextTokenizerTest.class.getResource("/fixtures/bert/vocab.txt").toURI());
-        vocab = TokenizerJson.fromVocabTxt(vocabTxt, true, dir.resolve("tokenizer.json"));
+        vocab = TokenizerFile.fromVocabTxt(vocabTxt, true, dir.resolve("tokenizer.json"));
         tokenizer = TextTokenizer.load(dir.resolve("tokenizer.json"), 16);
     }
 

@@ -63,7 +63,7 @@ class WordPieceTrainerTest {
     void trainedVocabulary_roundTripsThroughTokenizerJsonAndDjl(@TempDir Path dir) throws IOException {
         Vocabulary v = train(TEXTS, 220);
         Path json = dir.resolve("tokenizer.json");
-        TokenizerJson.write(v, true, json);
+        TokenizerFile.write(v, true, json);
         v.writeVocabTxt(dir.resolve("vocab.txt"));
 
         try (TextTokenizer tok = TextTokenizer.load(json, 64)) {

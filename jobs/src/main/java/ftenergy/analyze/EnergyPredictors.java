@@ -1,7 +1,7 @@
 package ftenergy.analyze;
 
 import ftenergy.lake.AnalysisTables;
-import ftenergy.analysis.EnergyPredictor;
+import ftenergy.stats.EnergyPredictor;
 import ftenergy.lake.Lakehouse;
 import org.apache.spark.sql.SparkSession;
 

@@ -10,7 +10,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.when;
 
-import ftenergy.analysis.EnergyUnit;
+import ftenergy.meter.EnergyUnit;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
 import java.sql.Timestamp;

@@ -2,9 +2,9 @@ package ftenergy.analyze;
 
 import static org.apache.spark.sql.functions.col;
 
-import ftenergy.analysis.Coefficient;
-import ftenergy.analysis.LeaveOneOut;
-import ftenergy.analysis.RegressionFit;
+import ftenergy.stats.Coefficient;
+import ftenergy.stats.LeaveOneOut;
+import ftenergy.stats.RegressionFit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package ftenergy.analyze;
 
 import static org.apache.spark.sql.functions.col;
 
-import ftenergy.analysis.AnalysisException;
-import ftenergy.analysis.RegressionFit;
-import ftenergy.analysis.SampleSummary;
+import ftenergy.stats.AnalysisException;
+import ftenergy.stats.RegressionFit;
+import ftenergy.stats.SampleSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

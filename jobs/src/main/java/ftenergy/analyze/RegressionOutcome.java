@@ -1,6 +1,6 @@
 package ftenergy.analyze;
 
-import ftenergy.analysis.RegressionFit;
+import ftenergy.stats.RegressionFit;
 import java.util.List;
 
 /**

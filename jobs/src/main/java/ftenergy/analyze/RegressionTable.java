@@ -1,8 +1,8 @@
 package ftenergy.analyze;
 
 import ftenergy.lake.AnalysisTables;
-import ftenergy.analysis.Coefficient;
-import ftenergy.analysis.RegressionFit;
+import ftenergy.stats.Coefficient;
+import ftenergy.stats.RegressionFit;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
 import java.sql.Timestamp;

@@ -1,5 +1,6 @@
 package ftenergy.bench;
 
+import ftenergy.meter.HostCpuTime;
 import com.typesafe.config.Config;
 import ftenergy.config.AppSettings;
 import ftenergy.config.ConfigReader;
@@ -158,12 +159,12 @@ public final class OrchestrationBench {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
         // Data preparation first and outside the figures (the second sweep would find the tokenizer trained).
         PrepareJob.run(lake, app, sweep, false, quiet);
-        HostCpu cpuBefore = HostCpu.now();
+        HostCpuTime cpuBefore = HostCpuTime.now();
         long wallBefore = System.nanoTime();
         try (SlotOccupancy occupancy = SlotOccupancy.start(spark.sparkContext())) {
             SweepOutcome outcome = SweepJob.run(lake, config, app, sweep, quiet);
             double wall = (System.nanoTime() - wallBefore) / 1e9;
-            double hostBusy = HostCpu.now().busySince(cpuBefore);
+            double hostBusy = HostCpuTime.now().busySince(cpuBefore);
             long runTasks = outcome.succeeded() + outcome.failed() + outcome.diverged();
             return new Figures(outcome, wall, occupancy.busy(runTasks, ClusterCapacity.of(spark.sparkContext()).taskSlots()), hostBusy);
         }

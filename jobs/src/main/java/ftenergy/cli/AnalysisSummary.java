@@ -1,6 +1,6 @@
 package ftenergy.cli;
 
-import ftenergy.analysis.RegressionFit;
+import ftenergy.stats.RegressionFit;
 import ftenergy.analyze.AmortizationRow;
 import ftenergy.analyze.AnalysisResult;
 import ftenergy.analyze.EnergyRate;

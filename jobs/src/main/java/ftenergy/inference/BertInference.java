@@ -1,6 +1,6 @@
 package ftenergy.inference;
 
-import ftenergy.infer.Predictor;
+import ftenergy.predict.Predictor;
 import ftenergy.model.CheckpointInfo;
 import ftenergy.model.ModelException;
 import java.nio.file.Path;

@@ -3,15 +3,16 @@ package ftenergy.inference;
 import com.typesafe.config.ConfigFactory;
 import ftenergy.config.ConfigReader;
 import ftenergy.data.Example;
-import ftenergy.executor.TaskCpus;
-import ftenergy.executor.TaskGpus;
-import ftenergy.infer.HeadOutput;
-import ftenergy.infer.Prediction;
-import ftenergy.infer.Predictor;
+import ftenergy.sparktask.TaskCpus;
+import ftenergy.sparktask.TaskGpus;
+import ftenergy.predict.HeadOutput;
+import ftenergy.predict.Prediction;
+import ftenergy.predict.Predictor;
 import ftenergy.meter.EnergyMeter;
 import ftenergy.meter.Measurement;
 import ftenergy.meter.MeterSettings;
 import ftenergy.meter.MeteredWork;
+import ftenergy.run.HostInfo;
 import ftenergy.text.Encoded;
 import ftenergy.train.TorchThreads;
 import java.io.Serializable;
@@ -208,7 +209,7 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
                 Measurement window = meter.end("partition");
                 double batchJoules = batchesWindow.totalJoules();
                 if (plan.measurements() != null) {
-                    plan.measurements().add(new PartitionMeasurement(partition, meter.host().toHostInfo(TorchThreads.intraOp()),
+                    plan.measurements().add(new PartitionMeasurement(partition, HostInfo.of(meter.host(), TorchThreads.intraOp()),
                             predictor.device().toString(), predictor.parameterCount(), window, batchesWindow, batches,
                             meter.samples()));
                 }

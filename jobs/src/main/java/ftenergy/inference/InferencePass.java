@@ -1,5 +1,7 @@
 package ftenergy.inference;
 
+import ftenergy.meter.EnergyUnit;
+
 /**
  * One pass of {@link InferenceJob} over the table at one batch size.
  *
@@ -16,15 +18,13 @@ package ftenergy.inference;
 public record InferencePass(int batchSize, long examples, long batches, long tokens, double seconds, double joules,
         double loadJoules, String device, String energySource) {
 
-    private static final double JOULES_PER_KWH = 3.6e6;
-
     public double joulesPerExample() {
         return examples == 0 ? Double.NaN : joules / examples;
     }
 
     /** The paper's unit for inference: kWh per 1,000 examples. */
     public double kwhPerThousandExamples() {
-        return joulesPerExample() * 1000 / JOULES_PER_KWH;
+        return EnergyUnit.joulesToKwh(joulesPerExample() * 1000);
     }
 
     public double examplesPerSecond() {

@@ -1,7 +1,7 @@
 package ftenergy.lake;
 
 import ftenergy.config.ConfigReader;
-import ftenergy.run.RunResult;
+import ftenergy.run.AttemptResult;
 import io.delta.exceptions.DeltaConcurrentModificationException;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
@@ -87,7 +87,7 @@ public final class LakeWriter {
     }
 
     /** Commits one run attempt; safe to repeat after a crash at any point. */
-    public void commit(RunResult result) {
+    public void commit(AttemptResult result) {
         commitAll(List.of(result));
     }
 
@@ -95,7 +95,7 @@ public final class LakeWriter {
      * Commits several run attempts in four Delta transactions (one per table) instead of four
      * each; safe to repeat after a crash at any point.
      */
-    public void commitAll(List<RunResult> results) {
+    public void commitAll(List<AttemptResult> results) {
         if (results.isEmpty()) {
             return;
         }
@@ -105,7 +105,7 @@ public final class LakeWriter {
         Dataset<Row> samples = null;
         Dataset<Row> evals = null;
         Dataset<Row> runs = null;
-        for (RunResult result : results) {
+        for (AttemptResult result : results) {
             attempts.add("(run_id = " + literal(result.run().spec().runId()) + " AND attempt = " + result.run().attempt() + ")");
             steps = union(steps, RunRows.steps(spark, result));
             samples = union(samples, RunRows.samples(spark, result));
@@ -172,7 +172,7 @@ public final class LakeWriter {
      * Commits a batch of run attempts under {@code claim} as four blind appends, children first and
      * {@code runs} last as the commit marker.
      */
-    public void appendBatch(List<RunResult> results, SweepClaim claim) {
+    public void appendBatch(List<AttemptResult> results, SweepClaim claim) {
         stageBatch(results, claim).run();
     }
 
@@ -190,7 +190,7 @@ public final class LakeWriter {
      *
      * @throws ClaimLostException when a newer claim of the sweep refused this batch
      */
-    public Runnable stageBatch(List<RunResult> results, SweepClaim claim) {
+    public Runnable stageBatch(List<AttemptResult> results, SweepClaim claim) {
         if (results.isEmpty()) {
             return () -> {};
         }
@@ -199,7 +199,7 @@ public final class LakeWriter {
         List<Row> evals = new ArrayList<>();
         List<Row> runs = new ArrayList<>();
         Instant committedAt = Instant.now();
-        for (RunResult result : results) {
+        for (AttemptResult result : results) {
             steps.addAll(RunRows.stepRows(result));
             samples.addAll(RunRows.sampleRows(result));
             evals.addAll(RunRows.evalRows(result));

@@ -4,7 +4,7 @@ import ftenergy.meter.PowerSample;
 import ftenergy.run.EnergyAccount;
 import ftenergy.run.EvalPoint;
 import ftenergy.run.RunRecord;
-import ftenergy.run.RunResult;
+import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
 import ftenergy.run.StepRecord;
 import java.sql.Timestamp;
@@ -16,12 +16,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
-/** Flattens a {@link RunResult} into rows of the contract's tables. */
+/** Flattens a {@link AttemptResult} into rows of the contract's tables. */
 public final class RunRows {
 
     private RunRows() {}
 
-    public static Dataset<Row> run(SparkSession spark, RunResult result) {
+    public static Dataset<Row> run(SparkSession spark, AttemptResult result) {
         return spark.createDataFrame(List.of(runRow(result.run(), Instant.now())), LakeTables.RUNS.schema());
     }
 
@@ -89,11 +89,11 @@ public final class RunRows {
                 run.host().cpuThreads() == 0 ? null : run.host().cpuThreads());
     }
 
-    public static Dataset<Row> steps(SparkSession spark, RunResult result) {
+    public static Dataset<Row> steps(SparkSession spark, AttemptResult result) {
         return spark.createDataFrame(stepRows(result), LakeTables.STEPS.schema());
     }
 
-    static List<Row> stepRows(RunResult result) {
+    static List<Row> stepRows(AttemptResult result) {
         String runId = result.run().spec().runId();
         int attempt = result.run().attempt();
         List<Row> rows = new ArrayList<>(result.steps().size());
@@ -104,11 +104,11 @@ public final class RunRows {
         return rows;
     }
 
-    public static Dataset<Row> samples(SparkSession spark, RunResult result) {
+    public static Dataset<Row> samples(SparkSession spark, AttemptResult result) {
         return spark.createDataFrame(sampleRows(result), LakeTables.POWER_SAMPLES.schema());
     }
 
-    static List<Row> sampleRows(RunResult result) {
+    static List<Row> sampleRows(AttemptResult result) {
         String runId = result.run().spec().runId();
         int attempt = result.run().attempt();
         List<Row> rows = new ArrayList<>(result.samples().size());
@@ -118,11 +118,11 @@ public final class RunRows {
         return rows;
     }
 
-    public static Dataset<Row> evals(SparkSession spark, RunResult result) {
+    public static Dataset<Row> evals(SparkSession spark, AttemptResult result) {
         return spark.createDataFrame(evalRows(result), LakeTables.EVALS.schema());
     }
 
-    static List<Row> evalRows(RunResult result) {
+    static List<Row> evalRows(AttemptResult result) {
         String runId = result.run().spec().runId();
         int attempt = result.run().attempt();
         List<Row> rows = new ArrayList<>(result.evals().size());

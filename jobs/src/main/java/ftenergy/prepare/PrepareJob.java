@@ -14,8 +14,9 @@ import ftenergy.lake.LakeTables;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
 import ftenergy.plan.SweepSettings;
+import ftenergy.provenance.Sha256;
 import ftenergy.text.TextTokenizer;
-import ftenergy.text.TokenizerJson;
+import ftenergy.text.TokenizerFile;
 import ftenergy.text.Vocabulary;
 import ftenergy.text.WordPieceConfig;
 import java.io.IOException;
@@ -23,8 +24,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -58,10 +57,10 @@ public final class PrepareJob {
         Path tokenizer = tokenizer(store, app, sweep, out);
         String hash = hash(tokenizer);
         int maxSeqLen = longestLength(sweep);
-        Vocabulary vocabulary = vocabulary(tokenizer);
+        Vocabulary vocabulary = TokenizerFile.vocabulary(tokenizer);
         Set<String> tasks = new LinkedHashSet<>();
         tasks.add(sweep.corpus());
-        tasks.addAll(sweep.tasks());
+        tasks.addAll(sweep.finetune().tasks());
         TaskTable table = TaskTable.read(lake, List.copyOf(tasks));
         boolean tokenized = false;
         for (String task : tasks) {
@@ -94,19 +93,19 @@ public final class PrepareJob {
     }
 
     private static Path tokenizer(CorpusStore store, AppSettings app, SweepSettings sweep, PrintStream out) {
-        if (sweep.vocabFile() == null) {
-            out.println("prepare: WordPiece tokenizer of " + sweep.vocabSize() + " tokens from " + sweep.corpus()
+        if (sweep.tokenizer().vocabFile() == null) {
+            out.println("prepare: WordPiece tokenizer of " + sweep.tokenizer().vocabSize() + " tokens from " + sweep.corpus()
                     + " (trained once, then cached under " + app.dataDir().resolve("tokenizers") + ")");
-            return CorpusTokenizer.ensure(store, sweep.lowercase()
-                    ? WordPieceConfig.uncased(sweep.vocabSize())
-                    : new WordPieceConfig(sweep.vocabSize(), false, 2, 1000));
+            return CorpusTokenizer.ensure(store, sweep.tokenizer().lowercase()
+                    ? WordPieceConfig.uncased(sweep.tokenizer().vocabSize())
+                    : new WordPieceConfig(sweep.tokenizer().vocabSize(), false, 2, 1000));
         }
-        Path vocab = Path.of(sweep.vocabFile());
+        Path vocab = Path.of(sweep.tokenizer().vocabFile());
         Path json = app.dataDir().resolve("tokenizers").resolve("vocab-" + hash(vocab)).resolve("tokenizer.json");
         try {
             if (!Files.isRegularFile(json)) {
                 Files.createDirectories(json.getParent());
-                TokenizerJson.fromVocabTxt(vocab, sweep.lowercase(), json);
+                TokenizerFile.fromVocabTxt(vocab, sweep.tokenizer().lowercase(), json);
                 Files.copy(vocab, json.resolveSibling("vocab.txt"));
             }
             return json;
@@ -115,18 +114,10 @@ public final class PrepareJob {
         }
     }
 
-    private static Vocabulary vocabulary(Path tokenizerJson) {
-        try {
-            return Vocabulary.readVocabTxt(tokenizerJson.resolveSibling("vocab.txt"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the vocabulary beside " + tokenizerJson, e);
-        }
-    }
-
     private static int longestLength(SweepSettings sweep) {
         int longest = Math.max(sweep.pretrain().hyperparameters().maxSeqLen(), sweep.distill().hyperparameters().maxSeqLen());
-        for (String task : sweep.tasks()) {
-            for (int length : sweep.gridFor(task).maxSeqLens()) {
+        for (String task : sweep.finetune().tasks()) {
+            for (int length : sweep.finetune().gridFor(task).maxSeqLens()) {
                 longest = Math.max(longest, length);
             }
         }
@@ -164,12 +155,9 @@ public final class PrepareJob {
 
     static String hash(Path file) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+            return Sha256.shortOfFile(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

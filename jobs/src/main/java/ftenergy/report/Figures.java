@@ -1,6 +1,6 @@
 package ftenergy.report;
 
-import ftenergy.analysis.RegressionFit;
+import ftenergy.stats.RegressionFit;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,8 @@
 package ftenergy.report;
 
-import ftenergy.analysis.Coefficient;
-import ftenergy.analysis.RegressionFit;
+import ftenergy.meter.EnergyUnit;
+import ftenergy.stats.Coefficient;
+import ftenergy.stats.RegressionFit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Timestamp;
@@ -91,7 +92,7 @@ public final class HtmlReport {
         for (RegressionFit f : data.fits()) {
             if (f.predictorSet().equals("tokens_padded") && f.withIntercept()) {
                 html.append("<li>").append(escape(f.describe())).append("; that is ")
-                        .append(fmt(f.coefficient("tokens_padded").estimate() * 3.6e6)).append(" J per padded token.</li>\n");
+                        .append(fmt(EnergyUnit.kwhToJoules(f.coefficient("tokens_padded").estimate()))).append(" J per padded token.</li>\n");
             }
         }
         TableData a = data.amortization();

@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
-import ftenergy.analysis.RegressionFit;
+import ftenergy.stats.RegressionFit;
 import ftenergy.analyze.AnalysisRuns;
 import ftenergy.lake.AnalysisTables;
 import ftenergy.analyze.RegressionTable;

@@ -1,7 +1,7 @@
 package ftenergy.sweep;
 
 import ftenergy.lake.ClaimLostException;
-import ftenergy.run.RunResult;
+import ftenergy.run.AttemptResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,11 +35,11 @@ final class Committer implements AutoCloseable {
     private final ExecutorService finisher = Executors.newSingleThreadExecutor(RunScheduler.daemon("ftenergy-commit-marker"));
     private volatile boolean closing;
     private volatile ClaimLostException claimLost;
-    private final List<RunResult> refused = Collections.synchronizedList(new ArrayList<>());
+    private final List<AttemptResult> refused = Collections.synchronizedList(new ArrayList<>());
     private final DoubleAdder recordedKwh = new DoubleAdder();
     private final DoubleAdder recordedCo2Kg = new DoubleAdder();
 
-    private record Arrival(RunResult result, Instant finishedAt) {}
+    private record Arrival(AttemptResult result, Instant finishedAt) {}
 
     Committer(ResultSink sink, SweepProgress progress) {
         this.sink = sink;
@@ -50,7 +50,7 @@ final class Committer implements AutoCloseable {
     }
 
     /** Queues a result; {@code finishedAt} is when its task finished, where commit latency starts. */
-    void submit(RunResult result, Instant finishedAt) {
+    void submit(AttemptResult result, Instant finishedAt) {
         queue.add(new Arrival(result, finishedAt));
     }
 
@@ -69,7 +69,7 @@ final class Committer implements AutoCloseable {
                 return;
             }
             queue.drainTo(batch);
-            List<RunResult> results = batch.stream().map(Arrival::result).toList();
+            List<AttemptResult> results = batch.stream().map(Arrival::result).toList();
             Runnable finish;
             try {
                 finish = sink.stage(results);
@@ -93,7 +93,7 @@ final class Committer implements AutoCloseable {
         }
     }
 
-    private void failed(List<RunResult> results, RuntimeException e) {
+    private void failed(List<AttemptResult> results, RuntimeException e) {
         if (e instanceof ClaimLostException lost) {
             recordLoss(lost);
             refused.addAll(results);
@@ -102,7 +102,7 @@ final class Committer implements AutoCloseable {
     }
 
     /** The results the lakehouse refused because a newer submission claimed the sweep, in refusal order. */
-    List<RunResult> refused() {
+    List<AttemptResult> refused() {
         synchronized (refused) {
             return List.copyOf(refused);
         }

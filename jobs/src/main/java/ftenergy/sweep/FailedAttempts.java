@@ -3,7 +3,7 @@ package ftenergy.sweep;
 import ftenergy.run.EnergyAccount;
 import ftenergy.run.HostInfo;
 import ftenergy.run.RunRecord;
-import ftenergy.run.RunResult;
+import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
 import ftenergy.run.RunStatus;
 import java.time.Instant;
@@ -17,12 +17,12 @@ final class FailedAttempts {
 
     private FailedAttempts() {}
 
-    static RunResult of(RunSpec spec, int attempt, Instant started, Throwable failure, String codeVersion, String configHash) {
+    static AttemptResult of(RunSpec spec, int attempt, Instant started, Throwable failure, String codeVersion, String configHash) {
         EnergyAccount nothing = new EnergyAccount(0, 0, 0, "absent", "absent", "absent", 1.0, 1.0, "none", 0);
         String error = failure.getClass().getSimpleName() + ": " + String.valueOf(failure.getMessage());
         RunRecord record = new RunRecord(spec, attempt, 0, new HostInfo("unknown", "unknown", "none", List.of(), 0),
                 started, Instant.now(), 0, 0, 0, 0, nothing, Double.NaN, "none", Double.NaN, RunStatus.FAILED,
                 error.length() > 2000 ? error.substring(0, 2000) : error, null, codeVersion, configHash);
-        return new RunResult(record, List.of(), List.of(), List.of());
+        return new AttemptResult(record, List.of(), List.of(), List.of());
     }
 }

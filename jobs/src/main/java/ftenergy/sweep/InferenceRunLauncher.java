@@ -2,26 +2,26 @@ package ftenergy.sweep;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
-import ftenergy.analysis.EnergyUnit;
+import ftenergy.meter.EnergyUnit;
 import ftenergy.carbon.CarbonAccounting;
 import ftenergy.carbon.CarbonSettings;
 import ftenergy.config.ConfigReader;
 import ftenergy.data.Example;
 import ftenergy.data.TaskType;
-import ftenergy.execution.TaskData;
-import ftenergy.infer.HeadOutput;
-import ftenergy.infer.Metric;
-import ftenergy.infer.Predictor;
-import ftenergy.infer.Scorer;
+import ftenergy.attempt.TaskData;
+import ftenergy.predict.HeadOutput;
+import ftenergy.predict.Metric;
+import ftenergy.predict.Predictor;
+import ftenergy.predict.Scorer;
 import ftenergy.inference.BatchMeasurement;
 import ftenergy.inference.BertInference;
 import ftenergy.inference.PartitionMeasurement;
 import ftenergy.model.TaskHead;
-import ftenergy.model.VocabularyFile;
+import ftenergy.text.TokenizerFile;
 import ftenergy.run.EnergyAccount;
 import ftenergy.run.EvalPoint;
 import ftenergy.run.RunRecord;
-import ftenergy.run.RunResult;
+import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
 import ftenergy.run.RunStatus;
 import ftenergy.run.StepRecord;
@@ -123,7 +123,7 @@ final class InferenceRunLauncher implements RunLauncher {
                     + partitions.size() + " partition measurements, expected 1");
         }
         PartitionMeasurement partition = partitions.get(0);
-        RunResult result = result(spec, attempt, partition, score(head, eval, predicted));
+        AttemptResult result = result(spec, attempt, partition, score(head, eval, predicted));
         return new Launched(result, partition.window().startedAt(), partition.window().endedAt());
     }
 
@@ -150,7 +150,7 @@ final class InferenceRunLauncher implements RunLauncher {
         Map<String, Example> byId = new HashMap<>();
         eval.forEach(example -> byId.put(example.exampleId(), example));
         Scorer scorer = new Scorer(head, head.type() == TaskType.SPAN_QA && tokenizerFile != null
-                ? VocabularyFile.read(tokenizerFile) : null);
+                ? TokenizerFile.vocabulary(tokenizerFile) : null);
         for (Row row : predicted) {
             scorer.add(headOutput(head, row), byId.get(row.<String>getAs("example_id")));
         }
@@ -170,12 +170,12 @@ final class InferenceRunLauncher implements RunLauncher {
         };
     }
 
-    private RunResult result(RunSpec spec, int attempt, PartitionMeasurement partition, List<Metric> metrics) {
+    private AttemptResult result(RunSpec spec, int attempt, PartitionMeasurement partition, List<Metric> metrics) {
         ConfigReader in = new ConfigReader(config);
         CarbonSettings carbon = CarbonSettings.read(in, partition.host().host());
         in.finish();
         EnergyAccount energy = CarbonAccounting.withShippedTable().account(partition.window(), carbon);
-        double setupKwh = partition.loadJoules() / EnergyUnit.JOULES_PER_KWH;
+        double setupKwh = EnergyUnit.joulesToKwh(partition.loadJoules());
         List<StepRecord> steps = new ArrayList<>();
         long tokensReal = 0;
         long tokensPadded = 0;
@@ -192,6 +192,6 @@ final class InferenceRunLauncher implements RunLauncher {
         RunRecord record = new RunRecord(spec, attempt, partition.modelParams(), partition.host(), partition.window().startedAt(),
                 partition.window().endedAt(), steps.size(), partition.examples(), tokensReal, tokensPadded, energy,
                 setupKwh, metrics.get(0).name(), metrics.get(0).value(), RunStatus.SUCCEEDED, null, null, codeVersion, configHash);
-        return new RunResult(record, steps, partition.samples(), evals);
+        return new AttemptResult(record, steps, partition.samples(), evals);
     }
 }

@@ -1,6 +1,6 @@
 package ftenergy.sweep;
 
-import ftenergy.run.RunResult;
+import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
 import java.io.Serializable;
 import java.time.Duration;
@@ -50,5 +50,5 @@ public interface RunLauncher {
      * @param taskStartedAt when the executor began the task; null when the launch itself failed
      * @param taskFinishedAt when the executor had the result; null when the launch itself failed
      */
-    record Launched(RunResult result, Instant taskStartedAt, Instant taskFinishedAt) implements Serializable {}
+    record Launched(AttemptResult result, Instant taskStartedAt, Instant taskFinishedAt) implements Serializable {}
 }

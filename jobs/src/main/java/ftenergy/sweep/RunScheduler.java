@@ -1,7 +1,7 @@
 package ftenergy.sweep;
 
 import ftenergy.plan.SweepPlan;
-import ftenergy.run.RunResult;
+import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
 import ftenergy.run.RunStatus;
 import java.time.Instant;
@@ -181,7 +181,7 @@ public final class RunScheduler {
                     progress.notLaunched(run, reason);
                     continue;
                 }
-                RunResult result = finished.launched().result();
+                AttemptResult result = finished.launched().result();
                 spentKwh += result.run().energy().kwh();
                 spentCo2 += result.run().energy().co2Kg();
                 RunStatus status = result.run().status();
@@ -213,7 +213,7 @@ public final class RunScheduler {
             pool.shutdownNow();
             committer.close();
         }
-        for (RunResult refused : committer.refused()) {
+        for (AttemptResult refused : committer.refused()) {
             // Counted when it finished, before the lakehouse refused it: not this submission's result after all.
             RunStatus status = refused.run().status();
             ok -= status == RunStatus.SUCCEEDED ? 1 : 0;

@@ -1,6 +1,6 @@
 package ftenergy.sweep;
 
-import ftenergy.run.RunResult;
+import ftenergy.run.AttemptResult;
 import java.io.Serializable;
 import java.util.List;
 
@@ -8,5 +8,5 @@ import java.util.List;
 @FunctionalInterface
 public interface RunWork extends Serializable {
 
-    RunResult execute(List<String> gpuAddresses) throws Exception;
+    AttemptResult execute(List<String> gpuAddresses) throws Exception;
 }

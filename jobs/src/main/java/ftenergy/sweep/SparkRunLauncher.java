@@ -1,8 +1,8 @@
 package ftenergy.sweep;
 
-import ftenergy.executor.TaskCpus;
-import ftenergy.executor.TaskGpus;
-import ftenergy.run.RunResult;
+import ftenergy.sparktask.TaskCpus;
+import ftenergy.sparktask.TaskGpus;
+import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
 import java.time.Instant;
 import java.util.List;
@@ -77,7 +77,7 @@ public final class SparkRunLauncher implements RunLauncher {
     private static Launched executeInTask(RunWork work) throws Exception {
         Instant started = Instant.now();
         TaskCpus.limitTorchThreads();
-        RunResult result = work.execute(TaskGpus.addresses());
+        AttemptResult result = work.execute(TaskGpus.addresses());
         return new Launched(result, started, Instant.now());
     }
 

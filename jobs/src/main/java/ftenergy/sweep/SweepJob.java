@@ -6,21 +6,21 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import ftenergy.config.AppSettings;
 import ftenergy.config.ConfigReader;
-import ftenergy.execution.AttemptInputs;
-import ftenergy.execution.RunAttempt;
-import ftenergy.execution.TaskData;
+import ftenergy.attempt.AttemptInputs;
+import ftenergy.attempt.RunAttempt;
+import ftenergy.attempt.TaskData;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
 import ftenergy.lake.SweepClaim;
-import ftenergy.plan.RunIds;
+import ftenergy.provenance.Sha256;
 import ftenergy.plan.SweepPlan;
 import ftenergy.plan.SweepPlanner;
 import ftenergy.plan.SweepSettings;
 import ftenergy.prepare.PrepareJob;
 import ftenergy.prepare.PreparedData;
 import ftenergy.run.RunKind;
-import ftenergy.run.RunResult;
+import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -54,7 +54,7 @@ public final class SweepJob {
         Set<String> needed = new HashSet<>();
         plan.runs().forEach(run -> needed.addAll(run.dependsOn()));
         String configHocon = config.root().render(ConfigRenderOptions.concise());
-        String configHash = RunIds.of(config.getConfig("ftenergy.sweep").root().render(ConfigRenderOptions.concise()));
+        String configHash = Sha256.shortOf(config.getConfig("ftenergy.sweep").root().render(ConfigRenderOptions.concise()));
         String checkpoints = app.checkpoints().toAbsolutePath().toString();
         ClusterCapacity capacity = ClusterCapacity.of(spark.sc());
         capacity.idleCoresWarning().ifPresent(out::println);
@@ -76,18 +76,18 @@ public final class SweepJob {
         SweepClaim claim = writer.claim(sweep.id());
         SweepState before = SweepStateReader.read(lake, sweep.id());
         warnAbout(SweepStateReader.joined(open, "read table 'sweeps'"), sweep.id(), out);
-        SweepBudget budget = new SweepBudget(sweep.budgetKwh(), sweep.budgetCo2Kg());
+        SweepBudget budget = new SweepBudget(sweep.launch().budgetKwh(), sweep.launch().budgetCo2Kg());
         Submission submission = Submission.start(sweep.id(), spark.master(), codeVersion(), configHash, plan.runs().size(),
                 budget, before.spentKwh(), before.spentCo2Kg());
         writer.insertOnce(LakeTables.SWEEPS, submission.row(), "ftenergy-submission-" + submission.submissionId());
         ResultSink sink = new ResultSink() {
             @Override
-            public void commit(List<RunResult> results) {
+            public void commit(List<AttemptResult> results) {
                 writer.appendBatch(results, claim);
             }
 
             @Override
-            public Runnable stage(List<RunResult> results) {
+            public Runnable stage(List<AttemptResult> results) {
                 return writer.stageBatch(results, claim);
             }
 
@@ -99,7 +99,7 @@ public final class SweepJob {
         SweepOutcome outcome;
         try (SparkRunQueue launcher = new SparkRunQueue(spark, byKind)) {
             RunScheduler scheduler = new RunScheduler(plan, before, launcher, sink,
-                    new RunScheduler.Options(runSlots(spark, sweep, appends), sweep.retries(), budget, codeVersion(), configHash),
+                    new RunScheduler.Options(runSlots(spark, sweep, appends), sweep.launch().retries(), budget, codeVersion(), configHash),
                     new SweepProgress(out, Duration.ofSeconds(30)));
             outcome = scheduler.run();
         }
@@ -138,8 +138,8 @@ public final class SweepJob {
         int length = spec.hyperparameters().maxSeqLen();
         return switch (spec.kind()) {
             case PRETRAIN, DISTILL -> data.get(spec.task(), length, 0, MLM_EVAL_EXAMPLES);
-            case FINETUNE -> data.get(spec.task(), length, sweep.maxTrainExamples(), sweep.maxEvalExamples());
-            case INFERENCE -> data.get(spec.task(), length, 1, sweep.inferenceMaxExamples());
+            case FINETUNE -> data.get(spec.task(), length, sweep.finetune().maxTrainExamples(), sweep.finetune().maxEvalExamples());
+            case INFERENCE -> data.get(spec.task(), length, 1, sweep.inference().maxExamples());
         };
     }
 
@@ -155,7 +155,7 @@ public final class SweepJob {
         return new RunSlots() {
             @Override
             public int slots() {
-                return sweep.maxConcurrentRuns() > 0 ? sweep.maxConcurrentRuns() : ClusterCapacity.of(spark.sc()).runSlots();
+                return sweep.launch().maxConcurrentRuns() > 0 ? sweep.launch().maxConcurrentRuns() : ClusterCapacity.of(spark.sc()).runSlots();
             }
 
             @Override
@@ -171,15 +171,15 @@ public final class SweepJob {
      * appends (Spark's FIFO scheduler would hold each append behind the queued runs).
      */
     private static int queued(JavaSparkContext spark, SweepSettings sweep, int slots, LakeWriter.Appends appends) {
-        if (sweep.queuedRuns() != null) {
-            return sweep.queuedRuns();
+        if (sweep.launch().queuedRuns() != null) {
+            return sweep.launch().queuedRuns();
         }
         return spark.isLocal() || appends == LakeWriter.Appends.SPARK ? 0 : slots;
     }
 
     /** Runs asking for GPUs the cluster cannot give are a configuration error, found before any Spark job. */
     private static void checkGpuRuns(ClusterCapacity capacity, Config config, SweepSettings sweep) {
-        capacity.gpuProblem(sweep.gpusPerRun()).ifPresent(problem -> {
+        capacity.gpuProblem(sweep.launch().gpusPerRun()).ifPresent(problem -> {
             ConfigReader in = new ConfigReader(config);
             in.problem("ftenergy.sweep.gpus-per-run", problem);
             in.finish();

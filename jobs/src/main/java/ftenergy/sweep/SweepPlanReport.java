@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 
-import ftenergy.analysis.EnergyPrediction;
-import ftenergy.analysis.EnergyPredictor;
+import ftenergy.stats.EnergyPrediction;
+import ftenergy.stats.EnergyPredictor;
 import ftenergy.analyze.EnergyPredictors;
 import ftenergy.config.AppSettings;
 import ftenergy.data.BatchOrder;
@@ -56,8 +56,8 @@ public final class SweepPlanReport {
         for (RunSpec run : plan.runs()) {
             Hyperparameters hp = run.hyperparameters();
             int cap = switch (run.kind()) {
-                case FINETUNE -> sweep.maxTrainExamples();
-                case INFERENCE -> sweep.inferenceMaxExamples();
+                case FINETUNE -> sweep.finetune().maxTrainExamples();
+                case INFERENCE -> sweep.inference().maxExamples();
                 default -> 0;
             };
             String split = run.kind() == ftenergy.run.RunKind.INFERENCE ? "validation" : "train";

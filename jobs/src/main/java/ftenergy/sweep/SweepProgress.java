@@ -4,7 +4,7 @@ import ftenergy.lake.ClaimLostException;
 import ftenergy.plan.SweepPlan;
 import ftenergy.run.HostInfo;
 import ftenergy.run.RunRecord;
-import ftenergy.run.RunResult;
+import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -58,7 +58,7 @@ public final class SweepProgress {
                 run.runId(), run.kind().label(), run.task(), describe(run), attempt);
     }
 
-    synchronized void runFinished(RunResult result, double spentKwh, double spentCo2Kg) {
+    synchronized void runFinished(AttemptResult result, double spentKwh, double spentCo2Kg) {
         RunRecord run = result.run();
         finished++;
         runSecondsTotal += run.durationSeconds();
@@ -89,7 +89,7 @@ public final class SweepProgress {
         line("STOPPING: %s; cancelling %d run(s) in flight, launching nothing more", RunScheduler.TAKEN_OVER, inFlight);
     }
 
-    synchronized void commitFailed(RunResult result, RuntimeException error) {
+    synchronized void commitFailed(AttemptResult result, RuntimeException error) {
         if (error instanceof ClaimLostException) {
             line("NOT RECORDED run %s attempt %d: %s", result.run().spec().runId(), result.run().attempt(),
                     error.getMessage());

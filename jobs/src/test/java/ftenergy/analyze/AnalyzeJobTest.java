@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ftenergy.analysis.EnergyPrediction;
-import ftenergy.analysis.EnergyPredictor;
-import ftenergy.analysis.RegressionFit;
+import ftenergy.stats.EnergyPrediction;
+import ftenergy.stats.EnergyPredictor;
+import ftenergy.stats.RegressionFit;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;

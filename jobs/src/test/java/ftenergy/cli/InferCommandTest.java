@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ftenergy.data.TaskType;
-import ftenergy.infer.TinyCheckpoints;
+import ftenergy.predict.TinyCheckpoints;
 import ftenergy.lake.TestSpark;
 import ftenergy.model.TaskHead;
 import java.io.ByteArrayOutputStream;

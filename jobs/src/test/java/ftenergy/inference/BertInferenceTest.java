@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ftenergy.data.TaskType;
-import ftenergy.infer.TinyCheckpoints;
+import ftenergy.predict.TinyCheckpoints;
 import ftenergy.lake.TestSpark;
 import ftenergy.meter.Measurement;
 import ftenergy.model.TaskHead;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ftenergy.config.AppSettings;
-import ftenergy.run.RunResult;
+import ftenergy.run.AttemptResult;
 import ftenergy.sweep.SweepState;
 import ftenergy.sweep.SweepStateReader;
 import java.nio.file.Path;
@@ -152,7 +152,7 @@ class LakehouseTest {
     @EnumSource(LakeWriter.Appends.class)
     void appendRepeatedByAnotherWriterWithTheSameClaim_landsOnce(LakeWriter.Appends appends) {
         String runId = "app-b-" + appends;
-        RunResult result = SampleResults.result(runId, 1, 4);
+        AttemptResult result = SampleResults.result(runId, 1, 4);
         LakeWriter first = new LakeWriter(shared, appends);
         SweepClaim claim = first.claim("sweep-" + runId);
         TransactionId id = claim.next();
@@ -173,7 +173,7 @@ class LakehouseTest {
         SweepClaim second = newer.claim("sweep-" + prefix);
         assertEquals(first.generation() + 1, second.generation());
 
-        RunResult contested = SampleResults.result(prefix + "2", 1, 2);
+        AttemptResult contested = SampleResults.result(prefix + "2", 1, 2);
         ClaimLostException lost = assertThrows(ClaimLostException.class, () -> older.appendBatch(List.of(contested), first));
         assertEquals(second.generation(), lost.newerGeneration());
         assertTrue(lost.getMessage().contains("sweep-" + prefix), lost.getMessage());
@@ -224,7 +224,7 @@ class LakehouseTest {
         assertEquals(3L, generations.stream().mapToLong(Long::longValue).max().orElseThrow());
         for (int i = 0; i < claimed.size(); i++) {
             Claimed c = claimed.get(i);
-            List<RunResult> batch = List.of(SampleResults.result("app-race-" + i, 1, 1));
+            List<AttemptResult> batch = List.of(SampleResults.result("app-race-" + i, 1, 1));
             if (c.claim().generation() == 3) {
                 c.writer().appendBatch(batch, c.claim());
             } else {
@@ -237,7 +237,7 @@ class LakehouseTest {
 
     @Test
     void kernelAppends_readBackAsTheRowsSparkWouldHaveWritten() {
-        RunResult result = SampleResults.result("app-kernel-fidelity", 1, 3);
+        AttemptResult result = SampleResults.result("app-kernel-fidelity", 1, 3);
         List<Row> runs = List.of(RunRows.runRow(result.run(), java.time.Instant.parse("2026-11-28T08:00:00.123456Z")));
         List<Row> steps = RunRows.stepRows(result);
         LakeWriter writer = new LakeWriter(shared, LakeWriter.Appends.KERNEL);
@@ -287,7 +287,7 @@ class LakehouseTest {
         SweepClaim claim = writer.claim("sweep-app-c");
         writer.appendBatch(List.of(SampleResults.result("app-c", 1, 2)), claim);
         // Attempt 2's commit stopped after its evals: its rows stay, so a retry must not reuse 2.
-        RunResult crashed = SampleResults.result("app-c", 2, 2);
+        AttemptResult crashed = SampleResults.result("app-c", 2, 2);
         writer.appendOnce(LakeTables.EVALS, RunRows.evalRows(crashed), claim, claim.next());
         SweepState state = SweepStateReader.read(shared, "sweep-test");
         assertEquals(2, state.lastAttempt().get("app-c"));

@@ -8,7 +8,7 @@ import ftenergy.run.Hyperparameters;
 import ftenergy.run.ModelSpec;
 import ftenergy.run.RunKind;
 import ftenergy.run.RunRecord;
-import ftenergy.run.RunResult;
+import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
 import ftenergy.run.RunStatus;
 import ftenergy.run.StepRecord;
@@ -21,7 +21,7 @@ public final class SampleResults {
 
     private SampleResults() {}
 
-    public static RunResult result(String runId, int attempt, int steps) {
+    public static AttemptResult result(String runId, int attempt, int steps) {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         RunSpec spec = new RunSpec(runId, "sweep-test", RunKind.FINETUNE, "sst2-sentiment",
                 new ModelSpec("bert-tiny", 2, 64, 2, 256, "scratch"),
@@ -37,6 +37,6 @@ public final class SampleResults {
         RunRecord run = new RunRecord(spec, attempt, 12345, new HostInfo("host-a", "Test CPU", "none", List.of(), 2),
                 start, start.plusSeconds(steps), steps, steps * 8L, steps * 200L, steps * 256L, energy, Double.NaN,
                 "accuracy", 0.75, RunStatus.SUCCEEDED, null, null, "test", "cafe");
-        return new RunResult(run, stepRows, samples, List.of(new EvalPoint(steps, "accuracy", 0.75, energy.kwh(), energy.co2Kg())));
+        return new AttemptResult(run, stepRows, samples, List.of(new EvalPoint(steps, "accuracy", 0.75, energy.kwh(), energy.co2Kg())));
     }
 }

@@ -10,18 +10,18 @@ import ftenergy.config.LayeredConfig;
 import ftenergy.data.Example;
 import ftenergy.data.TaskInfo;
 import ftenergy.data.TaskType;
-import ftenergy.execution.TaskData;
-import ftenergy.infer.Metric;
-import ftenergy.infer.Predictor;
-import ftenergy.infer.Scorer;
-import ftenergy.infer.TinyCheckpoints;
+import ftenergy.attempt.TaskData;
+import ftenergy.predict.Metric;
+import ftenergy.predict.Predictor;
+import ftenergy.predict.Scorer;
+import ftenergy.predict.TinyCheckpoints;
 import ftenergy.lake.TestSpark;
 import ftenergy.model.TaskHead;
 import ftenergy.run.EvalPoint;
 import ftenergy.run.Hyperparameters;
 import ftenergy.run.ModelSpec;
 import ftenergy.run.RunKind;
-import ftenergy.run.RunResult;
+import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
 import ftenergy.run.RunStatus;
 import ftenergy.run.StepRecord;
@@ -64,7 +64,7 @@ class InferenceRunLauncherTest {
     @Test
     void tokenTagging_scoresTheTagsThePredictorGives() throws Exception {
         List<Example> eval = examples(TaskType.TOKEN_CLASSIFICATION, 7);
-        RunResult result = launch("tagger", TaskType.TOKEN_CLASSIFICATION, eval, 3);
+        AttemptResult result = launch("tagger", TaskType.TOKEN_CLASSIFICATION, eval, 3);
         assertEquals(expected("tagger", eval), result.evals().stream().map(e -> new Metric(e.metricName(), e.metricValue())).toList());
         assertMeasuredInBatches(result, List.of(3, 3, 1));
     }
@@ -72,7 +72,7 @@ class InferenceRunLauncherTest {
     @Test
     void spanQa_scoresTheSpansThePredictorGives() throws Exception {
         List<Example> eval = examples(TaskType.SPAN_QA, 5);
-        RunResult result = launch("reader", TaskType.SPAN_QA, eval, 2);
+        AttemptResult result = launch("reader", TaskType.SPAN_QA, eval, 2);
         List<Metric> metrics = result.evals().stream().map(e -> new Metric(e.metricName(), e.metricValue())).toList();
         assertEquals(expected("reader", eval), metrics);
         assertEquals(List.of("f1", "exact_match"), metrics.stream().map(Metric::name).toList());
@@ -87,7 +87,7 @@ class InferenceRunLauncherTest {
         assertTrue(e.getMessage().contains("no-such-run"), e.getMessage());
     }
 
-    private static RunResult launch(String checkpoint, TaskType type, List<Example> eval, int batchSize) throws Exception {
+    private static AttemptResult launch(String checkpoint, TaskType type, List<Example> eval, int batchSize) throws Exception {
         RunSpec spec = new RunSpec("inf-" + checkpoint, "s", RunKind.INFERENCE, "t", new ModelSpec("bert-toy", 1, 16, 2, 32,
                 "run:" + checkpoint), new Hyperparameters(1e-4, batchSize, 1, 0, 32, 0, 0, false), 1, 0, List.of(), null);
         TaskData data = new TaskData(new TaskInfo("t", type, List.of(), "nothing"), List.of(), eval);
@@ -109,7 +109,7 @@ class InferenceRunLauncherTest {
         }
     }
 
-    private static void assertMeasuredInBatches(RunResult result, List<Integer> batchSizes) {
+    private static void assertMeasuredInBatches(AttemptResult result, List<Integer> batchSizes) {
         assertEquals(RunStatus.SUCCEEDED, result.run().status());
         assertEquals(3, result.run().attempt());
         assertEquals(batchSizes, result.steps().stream().map(StepRecord::batchSize).toList());

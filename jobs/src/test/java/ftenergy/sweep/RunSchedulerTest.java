@@ -11,7 +11,7 @@ import ftenergy.run.Hyperparameters;
 import ftenergy.run.ModelSpec;
 import ftenergy.run.RunKind;
 import ftenergy.run.RunRecord;
-import ftenergy.run.RunResult;
+import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
 import ftenergy.run.RunStatus;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class RunSchedulerTest {
 
-    private final List<RunResult> committed = Collections.synchronizedList(new ArrayList<>());
+    private final List<AttemptResult> committed = Collections.synchronizedList(new ArrayList<>());
     private final List<String> launchOrder = Collections.synchronizedList(new ArrayList<>());
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
@@ -39,10 +39,10 @@ class RunSchedulerTest {
                 new Hyperparameters(1e-4, 2, 1, 0, 16, 0, 0, false), 1, 0, List.of(deps), null);
     }
 
-    private static RunResult result(RunSpec spec, int attempt, RunStatus status, double kwh) {
+    private static AttemptResult result(RunSpec spec, int attempt, RunStatus status, double kwh) {
         Instant now = Instant.now();
         EnergyAccount energy = new EnergyAccount(kwh, 0, 0, "estimated-tdp", "absent", "estimated-ram", 1, 1, "X", 500);
-        return new RunResult(new RunRecord(spec, attempt, 1, new HostInfo("h", "c", "none", List.of(), 1), now, now, 1, 1, 1, 1,
+        return new AttemptResult(new RunRecord(spec, attempt, 1, new HostInfo("h", "c", "none", List.of(), 1), now, now, 1, 1, 1, 1,
                 energy, Double.NaN, "accuracy", 0.5, status, status == RunStatus.SUCCEEDED ? null : "boom", null, "v", "h"),
                 List.of(), List.of(), List.of());
     }
@@ -71,7 +71,7 @@ class RunSchedulerTest {
                 (spec, attempt) -> spec.runId().equals("a") && attempt == 1 ? null : RunStatus.SUCCEEDED);
         assertEquals(2, outcome.succeeded());
         assertEquals(3, committed.size());
-        RunResult failed = committed.stream().filter(r -> r.run().status() == RunStatus.FAILED).findFirst().orElseThrow();
+        AttemptResult failed = committed.stream().filter(r -> r.run().status() == RunStatus.FAILED).findFirst().orElseThrow();
         assertEquals(1, failed.run().attempt());
         assertTrue(failed.run().error().contains("executor lost"));
         assertTrue(committed.stream().anyMatch(r -> r.run().spec().runId().equals("a") && r.run().attempt() == 2
@@ -199,7 +199,7 @@ class RunSchedulerTest {
         java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
         ResultSink sink = new ResultSink() {
             @Override
-            public void commit(List<RunResult> results) {
+            public void commit(List<AttemptResult> results) {
                 committed.addAll(results);
             }
 

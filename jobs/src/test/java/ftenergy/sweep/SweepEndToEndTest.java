@@ -222,7 +222,7 @@ class SweepEndToEndTest {
         String out = printed.toString();
         assertEquals(version, lake.delta(LakeTables.EXAMPLES).history(1).first().getLong(0), "nothing rewritten");
         assertTrue(out.contains("already tokenized") && !out.contains("examples/s"), out);
-        for (String task : sweep.tasks()) {
+        for (String task : sweep.finetune().tasks()) {
             assertTrue(out.contains("\n" + task + " "), "Table 1 lists " + task + ":\n" + out);
         }
     }

@@ -9,8 +9,7 @@ import ftenergy.model.LoadReport;
 import ftenergy.model.ModelException;
 import ftenergy.model.SpecialTokens;
 import ftenergy.model.TaskHead;
-import ftenergy.text.Vocabulary;
-import java.io.IOException;
+import ftenergy.text.TokenizerFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,10 +45,8 @@ public final class TfHubImport {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             BertModel model = BertModel.create(config, TaskHead.maskedLm()).initialize(manager);
             LoadReport report = BertWeightImport.load(model, tensors, prefix, ImportScope.ENCODER_AND_HEAD);
-            Checkpoint.save(out, model, modelName, SpecialTokens.of(Vocabulary.readVocabTxt(vocab)), vocab);
+            Checkpoint.save(out, model, modelName, SpecialTokens.of(TokenizerFile.vocabulary(vocab)), vocab);
             return report;
-        } catch (IOException e) {
-            throw new ModelException(vocab, "cannot read the vocabulary", e);
         }
     }
 }

@@ -10,7 +10,7 @@ import ftenergy.model.BertModel;
 import ftenergy.model.ModelInput;
 import ftenergy.model.SpecialTokens;
 import ftenergy.model.TaskHead;
-import ftenergy.model.internal.NoGrad;
+import ftenergy.model.NoGrad;
 import ftenergy.train.DistillLoss;
 import ftenergy.train.MaskingPolicy;
 import java.util.Map;

@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
-import ftenergy.infer.HeadDecoder;
-import ftenergy.infer.HeadOutput;
-import ftenergy.infer.Metric;
-import ftenergy.infer.Scorer;
+import ftenergy.predict.HeadDecoder;
+import ftenergy.predict.HeadOutput;
+import ftenergy.predict.Metric;
+import ftenergy.predict.Scorer;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
-import ftenergy.infer.Metric;
+import ftenergy.predict.Metric;
 import ftenergy.model.BertModel;
 import ftenergy.model.ModelInput;
 import ftenergy.model.SpecialTokens;

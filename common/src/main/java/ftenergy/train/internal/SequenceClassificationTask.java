@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
-import ftenergy.infer.HeadDecoder;
-import ftenergy.infer.Scorer;
+import ftenergy.predict.HeadDecoder;
+import ftenergy.predict.Scorer;
 import ftenergy.model.BertModel;
 import ftenergy.model.ModelInput;
 

@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ftenergy.data.Batch;
-import ftenergy.infer.Metric;
+import ftenergy.predict.Metric;
 import ftenergy.run.StopRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class TrainingLoop {
     private final ReplicaStore store;
     private final HeadTask task;
     private final AdamW optimizer;
-    private final RunLedger ledger;
+    private final TrainingLedger ledger;
 
     /**
      * @param store the model's parameters on the run's devices; each step's arrays go to
@@ -51,7 +51,7 @@ public final class TrainingLoop {
      * @param optimizer updates the trained parameters
      * @param ledger receives step and evaluation rows
      */
-    public TrainingLoop(ReplicaStore store, HeadTask task, AdamW optimizer, RunLedger ledger) {
+    public TrainingLoop(ReplicaStore store, HeadTask task, AdamW optimizer, TrainingLedger ledger) {
         this.store = store;
         this.task = task;
         this.optimizer = optimizer;

@@ -1,2 +1,2 @@
-/** The training machinery behind {@link ftenergy.train.RunExecutor}: loop, optimiser, schedule, heads' losses and metrics. */
+/** The training machinery behind {@link ftenergy.train.TrainingRun}: loop, optimiser, schedule, heads' losses and metrics. */
 package ftenergy.train.internal;

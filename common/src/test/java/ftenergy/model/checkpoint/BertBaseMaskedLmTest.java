@@ -16,7 +16,7 @@ import ftenergy.model.ModelInput;
 import ftenergy.model.TaskHead;
 import ftenergy.text.Encoded;
 import ftenergy.text.TextTokenizer;
-import ftenergy.text.TokenizerJson;
+import ftenergy.text.TokenizerFile;
 import ftenergy.text.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ class BertBaseMaskedLmTest {
         assertEquals(new BertConfig(30522, 768, 12, 12, 3072, 512, 2, 0.1f, 0.1f, 1e-12f, "gelu"), config);
 
         Path tokenizerJson = scratch.resolve("tokenizer.json");
-        Vocabulary vocabulary = TokenizerJson.fromVocabTxt(DIR.resolve("assets/vocab.txt"), true, tokenizerJson);
+        Vocabulary vocabulary = TokenizerFile.fromVocabTxt(DIR.resolve("assets/vocab.txt"), true, tokenizerJson);
         List<String> sentences = List.of(
                 "The capital of France is [MASK].",
                 "Paris is the [MASK] of France.",

@@ -23,8 +23,8 @@ import ftenergy.run.RunStatus;
 import ftenergy.run.StepRecord;
 import ftenergy.run.StopRule;
 import ftenergy.train.MaskingPolicy;
-import ftenergy.train.RunObserver;
-import ftenergy.train.RunOutcome;
+import ftenergy.train.TrainingObserver;
+import ftenergy.train.TrainingOutcome;
 import ftenergy.train.SingleThreadTorch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,7 +104,7 @@ class OptimisationTest {
             BertModel model = BertModel.create(new BertConfig(200, 32, 2, 2, 64, 64, 2, 0.1f, 0.1f, 1e-12f, "gelu"),
                     new TaskHead(TaskType.SEQUENCE_CLASSIFICATION, List.of("a", "b"))).initialize(root);
             List<Integer> arrays = new ArrayList<>();
-            RunObserver counter = new RunObserver() {
+            TrainingObserver counter = new TrainingObserver() {
                 @Override
                 public double joulesSoFar() {
                     return Double.NaN;
@@ -117,7 +117,7 @@ class OptimisationTest {
             };
             TrainingLoop loop = new TrainingLoop(new ReplicaStore(root, List.of(root.getDevice())),
                     new SequenceClassificationTask(model), new AdamW(model.trainableParameters(), 0.01),
-                    new RunLedger(counter, "accuracy"));
+                    new TrainingLedger(counter, "accuracy"));
             List<Batch> batches = List.of(Batch.of(examples.subList(0, 16)), Batch.of(examples.subList(16, 32)));
             loop.run(epoch -> batches, new TrainingLoop.Plan(5, LinearSchedule.of(1e-3, 0, 5), 1.0, 2, null), batches);
             assertEquals(5, arrays.size());
@@ -127,18 +127,18 @@ class OptimisationTest {
 
     @Test
     void stopRule_endsTrainingAtTheFirstEvaluationThatMeetsIt() {
-        RunOutcome met = trainTiny(new StopRule("accuracy", 0.0));
+        TrainingOutcome met = trainTiny(new StopRule("accuracy", 0.0));
         assertEquals(2, met.steps(), "stops at the first evaluation, every 2 steps");
         assertEquals(1, met.evals().size(), "the stopping evaluation is the last one");
         assertTrue(met.stopReason().startsWith("accuracy>=0.0 reached at step 2 of 6 (accuracy = "), met.stopReason());
 
-        RunOutcome missed = trainTiny(new StopRule("accuracy", 1.5));
+        TrainingOutcome missed = trainTiny(new StopRule("accuracy", 1.5));
         assertEquals(6, missed.steps());
         assertEquals(null, missed.stopReason());
         assertEquals(3, missed.evals().size(), "steps 2 and 4, then the final one");
     }
 
-    private static RunOutcome trainTiny(StopRule rule) {
+    private static TrainingOutcome trainTiny(StopRule rule) {
         List<Example> examples = new ArrayList<>();
         Random random = new Random(1);
         for (int i = 0; i < 16; i++) {
@@ -148,7 +148,7 @@ class OptimisationTest {
         try (NDManager root = NDManager.newBaseManager()) {
             BertModel model = BertModel.create(new BertConfig(200, 32, 1, 2, 64, 64, 2, 0.1f, 0.1f, 1e-12f, "gelu"),
                     new TaskHead(TaskType.SEQUENCE_CLASSIFICATION, List.of("a", "b"))).initialize(root);
-            RunLedger ledger = new RunLedger(RunObserver.NONE, "accuracy");
+            TrainingLedger ledger = new TrainingLedger(TrainingObserver.NONE, "accuracy");
             TrainingLoop loop = new TrainingLoop(new ReplicaStore(root, List.of(root.getDevice())),
                     new SequenceClassificationTask(model), new AdamW(model.trainableParameters(), 0.01), ledger);
             List<Batch> batches = List.of(Batch.of(examples.subList(0, 8)), Batch.of(examples.subList(8, 16)));

@@ -1,2 +1,0 @@
-/** Engine-free analysis maths: summaries, MAPE, prediction intervals, lineage and distillation amortization. */
-package ftenergy.analysis;
