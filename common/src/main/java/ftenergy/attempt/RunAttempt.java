@@ -44,12 +44,13 @@ public final class RunAttempt {
 
     /**
      * @param inputs the attempt
-     * @param data the task's examples
+     * @param data the task's examples, read inside the run's meter window
      * @param gpuAddresses GPUs Spark assigned to the task (empty on CPU)
      * @param progress receives one line per step, for executor logs
      * @return the attempt's rows, whatever its status
      */
-    public static AttemptResult execute(AttemptInputs inputs, TaskData data, List<String> gpuAddresses, Consumer<String> progress) {
+    public static AttemptResult execute(AttemptInputs inputs, TaskDataSource data, List<String> gpuAddresses,
+            Consumer<String> progress) {
         ConfigReader in = new ConfigReader(ConfigFactory.parseString(inputs.configHocon()).resolve());
         MeterSettings meterSettings = MeterSettings.read(in);
         in.finish();
@@ -62,7 +63,7 @@ public final class RunAttempt {
             Instant started = Instant.now();
             meter.begin("run");
             AtomicBoolean training = new AtomicBoolean();
-            TrainingOutcome outcome = TrainingRun.execute(spec, runInputs(inputs, data, gpuAddresses),
+            TrainingOutcome outcome = TrainingRun.execute(spec, runInputs(inputs, data.load(), gpuAddresses),
                     observer(meter, spec, training, progress));
             // A window of its own, read fresh at both edges: exact however short the setup was.
             double trainingJoules = training.get() ? meter.end(TRAINING_WINDOW).totalJoules() : 0;

@@ -6,7 +6,7 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * A task's tokenized examples as shipped to executors (broadcast once per task).
+ * A task's tokenized examples as one attempt trains and evaluates on them (see {@link TaskDataSource}).
  *
  * @param info the task
  * @param train training split

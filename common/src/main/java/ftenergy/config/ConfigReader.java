@@ -2,11 +2,16 @@ package ftenergy.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -44,6 +49,27 @@ public final class ConfigReader {
             return null;
         }
         return string(key);
+    }
+
+    /**
+     * A string that must be one of {@code allowed}; {@code null}, with a problem naming the
+     * nearest allowed value, when it is not (or is missing).
+     */
+    public String oneOf(String key, List<String> allowed) {
+        String value = string(key);
+        if (!config.hasPath(key)) {
+            return null;
+        }
+        if (allowed.contains(value)) {
+            return value;
+        }
+        problem(key, "unknown value '" + value + "'; expected one of " + String.join(", ", allowed) + didYouMean(value, allowed));
+        return null;
+    }
+
+    /** {@code "; did you mean 'x'?"} for the candidate nearest {@code value}, or nothing when none is near. */
+    public static String didYouMean(String value, Collection<String> candidates) {
+        return KnownKeys.suggestion(value, new TreeSet<>(candidates));
     }
 
     public boolean bool(String key) {
@@ -194,6 +220,33 @@ public final class ConfigReader {
     /** Records a problem with {@code key}'s value, located at the value's origin. */
     public void problem(String key, String message) {
         problems.add(new ConfigProblem(key, originOf(key), message));
+    }
+
+    /**
+     * Where {@code key}'s value comes from ({@code conf/sweeps/paper.conf: 12}), for problems found
+     * later, away from the configuration (a column a data file lacks).
+     */
+    public String origin(String key) {
+        return originOf(key);
+    }
+
+    /**
+     * Records an unknown-key problem, with the nearest valid name, for each child of the object at
+     * {@code key} that is not in {@code valid}: the check {@code reference.conf} gives fixed
+     * sections, for sections whose names the user chooses (a task's keys).
+     */
+    public void onlyKnownChildren(String key, Collection<String> valid) {
+        if (!config.hasPath(key) || config.getValue(key).valueType() != ConfigValueType.OBJECT) {
+            return;
+        }
+        Set<String> known = new TreeSet<>();
+        valid.forEach(child -> known.add(key + "." + ConfigUtil.joinPath(child)));
+        for (String child : config.getObject(key).keySet()) {
+            String path = key + "." + ConfigUtil.joinPath(child);
+            if (!known.contains(path)) {
+                problem(path, "unknown key" + KnownKeys.suggestion(path, known));
+            }
+        }
     }
 
     /** Problems found so far. */

@@ -21,7 +21,7 @@ final class KnownKeys {
 
     /** Sections whose children are user-named (host names, Spark settings, task names); their readers check them. */
     static final Set<String> OPEN_SECTIONS = Set.of("ftenergy.carbon.host-wall-coefficients", "ftenergy.spark.conf",
-            "ftenergy.sweep.finetune.task-grids");
+            "ftenergy.sweep.finetune.task-grids", "ftenergy.tasks");
 
     private static final String ROOT = "ftenergy";
 
@@ -63,7 +63,8 @@ final class KnownKeys {
         return false;
     }
 
-    private static String suggestion(String path, Set<String> known) {
+    /** {@code "; did you mean 'x'?"} for the known key nearest {@code path}, or nothing when none is near. */
+    static String suggestion(String path, Set<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {

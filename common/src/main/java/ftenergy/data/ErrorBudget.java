@@ -1,5 +1,7 @@
 package ftenergy.data;
 
+import java.util.List;
+
 /**
  * How much malformed input a reader tolerates before it fails instead of silently dropping data.
  *
@@ -25,22 +27,36 @@ public record ErrorBudget(double maxErrorFraction) {
      * @throws TaskDataException naming the source, the counts and the first issues
      */
     public <T extends TaskRecord> ReadResult<T> check(ReadResult<T> result) {
-        int bad = result.issues().size();
-        int total = bad + result.records().size();
-        if (total == 0) {
-            throw new TaskDataException(result.source(), 0, "no records found");
-        }
-        if (bad > 0 && (double) bad / total > maxErrorFraction) {
-            StringBuilder message = new StringBuilder()
-                    .append(bad).append(" of ").append(total).append(" records are malformed (")
-                    .append(String.format(java.util.Locale.ROOT, "%.2f%%", 100.0 * bad / total))
-                    .append("), more than the allowed max error fraction ").append(maxErrorFraction).append(':');
-            result.issues().stream().limit(5).forEach(i -> message.append("\n  ").append(i));
-            if (bad > 5) {
-                message.append("\n  ... and ").append(bad - 5).append(" more");
-            }
-            throw new TaskDataException(result.source(), 0, message.toString());
-        }
+        check(result.source(), result.records().size() + result.issues().size(), result.issues().size(),
+                result.issues().stream().map(ReadIssue::toString).toList());
         return result;
+    }
+
+    /**
+     * Fails when {@code malformedCount} of {@code total} records exceed the budget, or
+     * {@code total} is 0; for records read apart (on several machines), when only the first issues
+     * are at hand.
+     *
+     * @param source the file, folder, table or task read
+     * @param total records read, malformed ones included
+     * @param malformedCount how many of them are malformed
+     * @param first the first malformed ones, each with its file and line or row (five are shown)
+     * @throws TaskDataException naming the source, the counts and the first issues
+     */
+    public void check(String source, long total, long malformedCount, List<String> first) {
+        if (total == 0) {
+            throw new TaskDataException(source, 0, "no records found");
+        }
+        if (malformedCount > 0 && (double) malformedCount / total > maxErrorFraction) {
+            StringBuilder message = new StringBuilder()
+                    .append(malformedCount).append(" of ").append(total).append(" records are malformed (")
+                    .append(String.format(java.util.Locale.ROOT, "%.2f%%", 100.0 * malformedCount / total))
+                    .append("), more than the allowed max error fraction ").append(maxErrorFraction).append(':');
+            first.stream().limit(5).forEach(i -> message.append("\n  ").append(i));
+            if (malformedCount > 5) {
+                message.append("\n  ... and ").append(malformedCount - 5).append(" more");
+            }
+            throw new TaskDataException(source, 0, message.toString());
+        }
     }
 }

@@ -44,7 +44,7 @@ public record Splits<T extends TaskRecord>(List<T> train, List<T> validation) {
             if (!seen.add(id)) {
                 throw new IllegalArgumentException("duplicate record id " + id);
             }
-            keys[i] = hash(id, seed);
+            keys[i] = key(id, seed);
         }
         java.util.Arrays.sort(order, Comparator.<Integer>comparingLong(i -> keys[i]).thenComparing(i -> records.get(i).id()));
         int validationCount = (int) Math.round(n * validationFraction);
@@ -60,8 +60,11 @@ public record Splits<T extends TaskRecord>(List<T> train, List<T> validation) {
         return new Splits<>(train, validation);
     }
 
-    /** FNV-1a over the UTF-8 id, then SplitMix64's finaliser mixed with the seed. */
-    static long hash(String id, long seed) {
+    /**
+     * The seeded hash {@link #byId} orders records by: the records with the smallest keys are the
+     * validation split. FNV-1a over the UTF-8 id, then SplitMix64's finaliser mixed with the seed.
+     */
+    public static long key(String id, long seed) {
         long h = 0xcbf29ce484222325L;
         for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;

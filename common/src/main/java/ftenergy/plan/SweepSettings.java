@@ -2,6 +2,12 @@ package ftenergy.plan;
 
 import ftenergy.config.ConfigReader;
 import ftenergy.run.ModelSpec;
+import ftenergy.task.TaskDefinition;
+import ftenergy.task.TaskKind;
+import ftenergy.task.TaskSettings;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 
 /**
  * A sweep as configured under {@code ftenergy.sweep}, validated: what it trains (corpus, teacher,
@@ -18,6 +24,8 @@ import ftenergy.run.ModelSpec;
  * @param inference the inference runs
  * @param evalEverySteps evaluation interval of fine-tuning runs
  * @param launch GPUs, retries, budget and concurrency
+ * @param tasks the definitions (under {@code ftenergy.tasks}) of the corpus and the fine-tuning
+ *     tasks, corpus first
  */
 public record SweepSettings(
         String id,
@@ -30,9 +38,20 @@ public record SweepSettings(
         FinetuneSettings finetune,
         InferenceSettings inference,
         int evalEverySteps,
-        LaunchSettings launch) {
+        LaunchSettings launch,
+        List<TaskDefinition> tasks) {
 
     private static final String KEY = "ftenergy.sweep.";
+
+    public SweepSettings {
+        tasks = List.copyOf(tasks);
+    }
+
+    /** The definition of the corpus or fine-tuning task {@code name}. */
+    public TaskDefinition task(String name) {
+        return tasks.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("task '" + name + "' is not one of sweep " + id + "'s"));
+    }
 
     /** Reads and validates {@code ftenergy.sweep}; problems are collected in {@code in}. */
     public static SweepSettings read(ConfigReader in) {
@@ -51,9 +70,13 @@ public record SweepSettings(
         if (checkpoint == null && !pretrain.enabled()) {
             in.problem(KEY + "pretrain.enabled", "without teacher.checkpoint the teacher must be pre-trained");
         }
+        String corpus = in.string(KEY + "corpus");
+        TaskSettings declared = TaskSettings.read(in);
+        List<TaskDefinition> tasks = new ArrayList<>(declared.select(in, KEY + "corpus", List.of(corpus), EnumSet.of(TaskKind.MASKED_LM)));
+        tasks.addAll(declared.select(in, KEY + "finetune.tasks", finetune.tasks(), EnumSet.complementOf(EnumSet.of(TaskKind.MASKED_LM))));
         return new SweepSettings(
                 id,
-                in.string(KEY + "corpus"),
+                corpus,
                 in.nonNegativeInt(KEY + "corpus-max-examples"),
                 TokenizerSettings.read(in, KEY + "tokenizer."),
                 teacher,
@@ -62,7 +85,8 @@ public record SweepSettings(
                 finetune,
                 InferenceSettings.read(in, KEY + "inference."),
                 in.positiveInt(KEY + "eval-every-steps"),
-                LaunchSettings.read(in, KEY));
+                LaunchSettings.read(in, KEY),
+                tasks);
     }
 
     private static ModelSpec teacher(ConfigReader in, String checkpoint) {

@@ -29,6 +29,7 @@ final class PrepareCommand implements Command {
     @Override
     public int run(Invocation invocation) {
         SweepSettings sweep = SweepCommand.settings(invocation);
+        PrepareJob.checkSources(invocation.spark(), sweep); // before the lakehouse's tables are created or read
         PrepareJob.run(invocation.lakehouse(), invocation.settings(), sweep, invocation.arguments().flag("force"), invocation.out());
         return 0;
     }

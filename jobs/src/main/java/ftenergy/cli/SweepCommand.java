@@ -8,6 +8,7 @@ import ftenergy.meter.MeterSettings;
 import ftenergy.plan.SweepPlan;
 import ftenergy.plan.SweepPlanner;
 import ftenergy.plan.SweepSettings;
+import ftenergy.prepare.PrepareJob;
 import ftenergy.sweep.SweepJob;
 import ftenergy.sweep.SweepOutcome;
 import ftenergy.sweep.SweepPlanReport;
@@ -66,6 +67,7 @@ final class SweepCommand implements Command {
                     grams * carbon.wallCoefficient() * carbon.pue(), invocation.out());
             return 0;
         }
+        PrepareJob.checkSources(invocation.spark(), sweep); // before the lakehouse's tables are created or read
         SweepOutcome outcome = SweepJob.run(invocation.lakehouse(), invocation.config(), invocation.settings(), sweep, invocation.out());
         if (outcome.takenOver()) {
             return TAKEN_OVER;

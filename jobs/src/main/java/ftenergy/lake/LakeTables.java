@@ -185,7 +185,9 @@ public final class LakeTables {
                     col("tokenizer", StringType, "hash of the tokenizer that produced the ids"),
                     col("task_type", StringType, "SEQUENCE_CLASSIFICATION | TOKEN_CLASSIFICATION | SPAN_QA | MASKED_LM"),
                     col("label_names", createArrayType(StringType), "the task's label vocabulary, index = label"),
-                    col("stands_in_for", StringType, "the paper's task this stand-in replaces, null if real")),
+                    col("stands_in_for", StringType, "the paper's task this stand-in replaces, null if real"),
+                    col("task_definition", StringType, "hash of the task's definition (format, paths, columns, labels) the"
+                            + " examples were prepared from; a task whose definition changed is prepared again")),
             List.of("task", "split", "example_id"),
             List.of("task"),
             "one row per tokenized example");

@@ -1,21 +1,22 @@
 package ftenergy.prepare;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+import ftenergy.FtenergyException;
 import ftenergy.config.AppSettings;
 import ftenergy.data.CorpusStore;
 import ftenergy.data.CorpusTokenizer;
-import ftenergy.data.Example;
-import ftenergy.data.ExampleEncoder;
-import ftenergy.data.LoadedTask;
 import ftenergy.data.NpmPack;
-import ftenergy.data.Splits;
+import ftenergy.data.TaskDataException;
 import ftenergy.data.TaskInfo;
-import ftenergy.data.TaskRecord;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
 import ftenergy.plan.SweepSettings;
 import ftenergy.provenance.Sha256;
-import ftenergy.text.TextTokenizer;
+import ftenergy.task.TaskDefinition;
 import ftenergy.text.TokenizerFile;
 import ftenergy.text.Vocabulary;
 import ftenergy.text.WordPieceConfig;
@@ -24,78 +25,141 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import scala.Tuple2;
+import org.apache.spark.storage.StorageLevel;
 
 /**
- * {@code ftenergy prepare}: fetches the corpora, trains (or loads) the tokenizer on the driver, then
- * tokenizes every task of the sweep with Spark, the tokenizer loaded once per partition, into the
- * {@code examples} table. A task already prepared with the same tokenizer is left alone, so
- * re-running is idempotent and cheap; {@code force} re-tokenizes, replacing the task's rows atomically.
+ * {@code ftenergy prepare}: checks that every task of the sweep can be read (before any Spark job),
+ * fetches the corpora, trains (or loads) the tokenizer on the driver, then tokenizes every task with
+ * Spark into the {@code examples} table: records are read on the executors (Spark's data sources,
+ * or a reader per file), tokenized per partition, and a task's rows replace its partition of the
+ * table in one transaction only once the error budget is met, so a failed prepare leaves the
+ * lakehouse as it was. A task already prepared with the same tokenizer and definition is left
+ * alone, so re-running is idempotent and cheap; {@code force} re-tokenizes.
  */
 public final class PrepareJob {
 
-    /** Share of each task held out for evaluation, split by a hash of the example id. */
+    /** Share of each task held out for evaluation when it has no validation split, by a hash of the record id. */
     private static final double VALIDATION_FRACTION = 0.1;
 
     private static final long SPLIT_SEED = 20231117L;
 
+    /** Malformed records named in the report of a prepared task. */
+    private static final int ISSUES_SHOWN = 5;
+
     private PrepareJob() {}
 
     public static PreparedData run(Lakehouse lake, AppSettings app, SweepSettings sweep, boolean force, PrintStream out) {
+        List<TaskDefinition> tasks = checkSources(lake.spark(), sweep);
         CorpusStore store = new CorpusStore(app.dataDir(), NpmPack.onPath());
         Path tokenizer = tokenizer(store, app, sweep, out);
         String hash = hash(tokenizer);
         int maxSeqLen = longestLength(sweep);
         Vocabulary vocabulary = TokenizerFile.vocabulary(tokenizer);
-        Set<String> tasks = new LinkedHashSet<>();
-        tasks.add(sweep.corpus());
-        tasks.addAll(sweep.finetune().tasks());
-        TaskTable table = TaskTable.read(lake, List.copyOf(tasks));
+        List<String> names = tasks.stream().map(TaskDefinition::name).toList();
+        TaskTable table = TaskTable.read(lake, names);
+        SourceFiles files = new SourceFiles(lake.spark().sparkContext().hadoopConfiguration());
         boolean tokenized = false;
-        for (String task : tasks) {
-            if (!force && table.prepared(task, hash)) {
-                out.println("prepare: " + task + " already tokenized with tokenizer " + hash);
+        for (TaskDefinition task : tasks) {
+            if (!force && table.prepared(task.name(), hash, task.fingerprint())) {
+                out.println("prepare: " + task.name() + " already tokenized with tokenizer " + hash);
                 continue;
             }
-            long started = System.nanoTime();
-            LoadedTask<? extends TaskRecord> loaded = TaskSources.load(task, store, SPLIT_SEED);
-            Splits<? extends TaskRecord> splits = loaded.split(VALIDATION_FRACTION, SPLIT_SEED);
-            if (task.equals(sweep.corpus()) && sweep.corpusMaxExamples() > 0) {
-                splits = cap(splits, sweep.corpusMaxExamples());
-            }
-            Dataset<Row> rows = encode(lake.spark(), loaded.info(), splits, tokenizer, maxSeqLen, hash);
-            new LakeWriter(lake).replace(LakeTables.EXAMPLES, "task = " + LakeWriter.literal(task), rows);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            long count = splits.train().size() + splits.validation().size();
-            out.printf("prepare: %s tokenized %d examples in %.1f s (%.0f examples/s)%n", task, count, seconds, count / seconds);
+            RecordCap cap = task.name().equals(sweep.corpus()) ? RecordCap.of(sweep.corpusMaxExamples(), VALIDATION_FRACTION)
+                    : RecordCap.NONE;
+            prepare(lake, files, store, task, cap, new Tokenizing(tokenizer.toString(), maxSeqLen, hash), out);
             tokenized = true;
         }
-        (tokenized ? TaskTable.read(lake, List.copyOf(tasks)) : table).print(out);
+        (tokenized ? TaskTable.read(lake, names) : table).print(out);
         return new PreparedData(tokenizer, vocabulary.size(), vocabulary.id(Vocabulary.SEP), hash, maxSeqLen);
     }
 
-    /** The first {@code max} examples in source order, split in the same proportion. */
-    private static <T extends TaskRecord> Splits<T> cap(Splits<T> splits, int max) {
-        int validation = Math.max(1, (int) Math.round(max * VALIDATION_FRACTION));
-        return new Splits<>(splits.train().subList(0, Math.min(splits.train().size(), max - validation)),
-                splits.validation().subList(0, Math.min(splits.validation().size(), validation)));
+    /**
+     * The sweep's tasks as they will be read (a built-in task whose official files are absent reads
+     * its HuggingFace export). Looks at paths, headers and schemas only, and runs no Spark job.
+     *
+     * @throws ftenergy.config.ConfigError naming each path that names nothing and each column a source lacks
+     */
+    public static List<TaskDefinition> checkSources(SparkSession spark, SweepSettings sweep) {
+        return SourceCheck.resolve(spark.sparkContext().hadoopConfiguration(), sweep.tasks());
+    }
+
+    /** The tokenizer every task is encoded with. */
+    private record Tokenizing(String path, int maxSeqLen, String hash) {}
+
+    private static void prepare(Lakehouse lake, SourceFiles files, CorpusStore store, TaskDefinition task, RecordCap cap,
+            Tokenizing tokenizing, PrintStream out) {
+        long started = System.nanoTime();
+        SparkSession spark = lake.spark();
+        TaskRecords records = TaskRecords.read(spark, files, task, store, VALIDATION_FRACTION, SPLIT_SEED, cap);
+        Dataset<Row> rows = null;
+        try {
+            TaskInfo info = task.info(records.labelNames());
+            rows = ExampleRows.encode(spark, records.rows(), new ExampleRows.Encoding(info, tokenizing.path(),
+                    tokenizing.maxSeqLen(), tokenizing.hash(), task.fingerprint())).persist(StorageLevel.DISK_ONLY());
+            Row counts = rows.agg(count(lit(1)), count(col(ExampleRows.ISSUE))).first();
+            long total = counts.getLong(0);
+            long malformed = counts.getLong(1);
+            List<String> firstIssues = malformed == 0 ? List.of() : rows.where(col(ExampleRows.ISSUE).isNotNull())
+                    .select(ExampleRows.ISSUE).limit(ISSUES_SHOWN).collectAsList().stream().map(r -> r.getString(0)).toList();
+            String source = "task '" + task.name() + "' (" + (task.train() == null ? "stand-in " + task.source().configName()
+                    : task.train()) + ")";
+            task.budget().check(source, total, malformed, firstIssues);
+            Dataset<Row> examples = rows.where(col(ExampleRows.ISSUE).isNull()).drop(ExampleRows.ISSUE);
+            requireUniqueIds(source, task, examples);
+            new LakeWriter(lake).replace(LakeTables.EXAMPLES, "task = " + LakeWriter.literal(task.name()), examples);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long count = total - malformed;
+            out.printf(Locale.ROOT, "prepare: %s tokenized %d examples in %.1f s (%.0f examples/s)%n", task.name(), count, seconds,
+                    count / seconds);
+            if (malformed > 0) {
+                out.printf(Locale.ROOT, "prepare: %s skipped %d malformed record(s), within max-error-fraction %s; the first:%n",
+                        task.name(), malformed, task.budget().maxErrorFraction());
+                firstIssues.forEach(issue -> out.println("  " + issue));
+            }
+        } catch (Exception e) {
+            throw dataProblem(e);
+        } finally {
+            if (rows != null) {
+                rows.unpersist(false);
+            }
+            records.release();
+        }
+    }
+
+    /** Two examples of a split with one id would be one row of the table's key: refused, naming some. */
+    private static void requireUniqueIds(String source, TaskDefinition task, Dataset<Row> examples) {
+        List<Row> repeated = examples.groupBy("split", "example_id").count().where(col("count").gt(1)).limit(3).collectAsList();
+        if (!repeated.isEmpty()) {
+            String id = task.columns().get(ftenergy.task.TaskColumns.ID);
+            throw new TaskDataException(source, 0, "records share an id, e.g. " + repeated.stream()
+                    .map(r -> r.getString(1) + " (" + r.getLong(2) + " times in " + r.getString(0) + ")").toList()
+                    + (id == null ? "" : "; the id column '" + id + "' (" + task.key("columns.id")
+                    + ") must be unique, or left out to number records by file and row"));
+        }
+    }
+
+    /**
+     * A failure of a Spark job that read or tokenized the data, as what it was: the data problem
+     * an executor found (file and line), not Spark's wrapper.
+     */
+    private static RuntimeException dataProblem(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FtenergyException problem) {
+                return problem;
+            }
+        }
+        return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
     }
 
     private static Path tokenizer(CorpusStore store, AppSettings app, SweepSettings sweep, PrintStream out) {
         if (sweep.tokenizer().vocabFile() == null) {
-            out.println("prepare: WordPiece tokenizer of " + sweep.tokenizer().vocabSize() + " tokens from " + sweep.corpus()
-                    + " (trained once, then cached under " + app.dataDir().resolve("tokenizers") + ")");
+            out.println("prepare: WordPiece tokenizer of " + sweep.tokenizer().vocabSize() + " tokens from the npm pre-training"
+                    + " corpus (trained once, then cached under " + app.dataDir().resolve("tokenizers") + ")");
             return CorpusTokenizer.ensure(store, sweep.tokenizer().lowercase()
                     ? WordPieceConfig.uncased(sweep.tokenizer().vocabSize())
                     : new WordPieceConfig(sweep.tokenizer().vocabSize(), false, 2, 1000));
@@ -122,35 +186,6 @@ public final class PrepareJob {
             }
         }
         return longest;
-    }
-
-    private static Dataset<Row> encode(SparkSession spark, TaskInfo info, Splits<? extends TaskRecord> splits,
-            Path tokenizer, int maxSeqLen, String hash) {
-        List<Tuple2<String, TaskRecord>> records = new ArrayList<>();
-        splits.train().forEach(r -> records.add(new Tuple2<>(Splits.TRAIN, r)));
-        splits.validation().forEach(r -> records.add(new Tuple2<>(Splits.VALIDATION, r)));
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int partitions = Math.max(1, Math.min(context.defaultParallelism() * 2, records.size() / 500 + 1));
-        String tokenizerPath = tokenizer.toString();
-        JavaRDD<Row> rows = context.parallelize(records, partitions)
-                .mapPartitions(part -> encodePartition(part, info, tokenizerPath, maxSeqLen, hash));
-        return spark.createDataFrame(rows, LakeTables.EXAMPLES.schema());
-    }
-
-    private static Iterator<Row> encodePartition(Iterator<Tuple2<String, TaskRecord>> records, TaskInfo info,
-            String tokenizerPath, int maxSeqLen, String hash) {
-        List<Row> out = new ArrayList<>();
-        try (TextTokenizer tokenizer = TextTokenizer.load(Path.of(tokenizerPath), maxSeqLen)) {
-            ExampleEncoder encoder = new ExampleEncoder(tokenizer, info);
-            while (records.hasNext()) {
-                Tuple2<String, TaskRecord> record = records.next();
-                Example e = encoder.encode(record._1(), record._2());
-                out.add(RowFactory.create(e.task(), e.split(), e.exampleId(), e.inputIds(), e.typeIds(), e.label(),
-                        e.tokenLabels(), e.spanStart(), e.spanEnd(), e.length(), hash, info.type().name(),
-                        info.labelNames().toArray(String[]::new), info.standsInFor()));
-            }
-        }
-        return out.iterator();
     }
 
     static String hash(Path file) {

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.sum;
 
@@ -15,8 +16,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * The paper's Table 1 for a sweep's tasks as the {@code examples} table holds them: examples, token
- * lengths and totals per task and split, and the tokenizer each was prepared with. One query
- * answers both what is already prepared and what to print, since a sweep's start-up waits for it.
+ * lengths (mean, median, 95th percentile, longest) and totals per task and split, and the
+ * tokenizer and task definition each was prepared with. One query answers both what is already
+ * prepared and what to print, since a sweep's start-up waits for it.
  */
 final class TaskTable {
 
@@ -30,25 +32,36 @@ final class TaskTable {
     static TaskTable read(Lakehouse lake, List<String> tasks) {
         return new TaskTable(lake.read(LakeTables.EXAMPLES)
                 .where(col("task").isin(tasks.toArray()))
-                .groupBy("task", "split", "stands_in_for", "tokenizer")
+                .groupBy("task", "split", "stands_in_for", "tokenizer", "task_definition")
                 .agg(count(lit(1)).as("examples"), avg("length").as("mean"),
                         percentile_approx(col("length"), lit(0.5), lit(10000)).as("median"),
                         percentile_approx(col("length"), lit(0.95), lit(10000)).as("p95"),
-                        sum("length").as("tokens"))
+                        max("length").as("max"), sum("length").as("tokens"))
                 .orderBy("task", "split")
                 .collectAsList());
     }
 
-    /** Whether {@code task} has examples tokenized with the tokenizer whose hash is {@code tokenizer}. */
-    boolean prepared(String task, String tokenizer) {
-        return rows.stream().anyMatch(r -> r.getString(0).equals(task) && tokenizer.equals(r.getString(3)));
+    /**
+     * Whether {@code task} has examples tokenized with the tokenizer whose hash is {@code tokenizer},
+     * from the definition whose fingerprint is {@code definition}, and no others.
+     */
+    boolean prepared(String task, String tokenizer, String definition) {
+        List<Row> ofTask = rows.stream().filter(r -> r.getString(0).equals(task)).toList();
+        return !ofTask.isEmpty() && ofTask.stream().allMatch(r -> tokenizer.equals(r.getString(3)) && definition.equals(r.getString(4)));
+    }
+
+    /** The rows: task, split, stands_in_for, tokenizer, task_definition, examples, mean, median, p95, max, tokens. */
+    List<Row> rows() {
+        return rows;
     }
 
     void print(PrintStream out) {
-        out.printf("%-22s %-10s %-22s %9s %7s %7s %7s %11s%n", "task", "split", "stands in for", "examples", "mean", "median", "p95", "tokens");
+        out.printf("%-22s %-10s %-22s %9s %7s %7s %7s %7s %11s%n", "task", "split", "stands in for", "examples", "mean", "median",
+                "p95", "max", "tokens");
         for (Row r : rows) {
-            out.printf("%-22s %-10s %-22s %9d %7.1f %7d %7d %11d%n", r.getString(0), r.getString(1),
-                    r.isNullAt(2) ? "-" : r.getString(2), r.getLong(4), r.getDouble(5), r.getInt(6), r.getInt(7), r.getLong(8));
+            out.printf(java.util.Locale.ROOT, "%-22s %-10s %-22s %9d %7.1f %7d %7d %7d %11d%n", r.getString(0), r.getString(1),
+                    r.isNullAt(2) ? "-" : r.getString(2), r.getLong(5), r.getDouble(6), r.getInt(7), r.getInt(8), r.getInt(9),
+                    r.getLong(10));
         }
     }
 }

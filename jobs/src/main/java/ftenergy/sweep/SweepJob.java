@@ -8,7 +8,7 @@ import ftenergy.config.AppSettings;
 import ftenergy.config.ConfigReader;
 import ftenergy.attempt.AttemptInputs;
 import ftenergy.attempt.RunAttempt;
-import ftenergy.attempt.TaskData;
+import ftenergy.attempt.TaskDataSource;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 
 /**
@@ -50,7 +49,7 @@ public final class SweepJob {
         PreparedData prepared = PrepareJob.run(lake, app, sweep, false, out);
         SweepPlan plan = SweepPlanner.plan(sweep);
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(lake.spark().sparkContext());
-        TaskDataCache data = new TaskDataCache(lake, spark, prepared);
+        TaskExamples examples = TaskExamples.pinned(lake, prepared);
         Set<String> needed = new HashSet<>();
         plan.runs().forEach(run -> needed.addAll(run.dependsOn()));
         String configHocon = config.root().render(ConfigRenderOptions.concise());
@@ -62,9 +61,10 @@ public final class SweepJob {
             AttemptInputs inputs = new AttemptInputs(spec, attempt, checkpoints, needed.contains(spec.runId()),
                     prepared.tokenizerFile().toAbsolutePath().toString(), prepared.vocabSize(), sweep.evalEverySteps(),
                     configHocon, codeVersion(), configHash);
-            return work(inputs, taskData(data, sweep, spec));
+            return work(inputs, taskData(examples, sweep, spec));
         });
-        InferenceRunLauncher inference = new InferenceRunLauncher(lake.spark(), spec -> taskData(data, sweep, spec).value(),
+        InferenceRunLauncher inference = new InferenceRunLauncher(lake.spark(),
+                spec -> examples.evaluation(spec.task(), spec.hyperparameters().maxSeqLen(), sweep.inference().maxExamples()),
                 app.checkpoints(), prepared.tokenizerFile(), config, codeVersion(), configHash);
         RunLauncher byKind = (spec, attempt) ->
                 spec.kind() == RunKind.INFERENCE ? inference.launch(spec, attempt) : training.launch(spec, attempt);
@@ -130,16 +130,18 @@ public final class SweepJob {
     }
 
     /** The work shipped to the executor; static so the closure captures only serializable values. */
-    private static RunWork work(AttemptInputs inputs, Broadcast<TaskData> data) {
-        return gpus -> RunAttempt.execute(inputs, data.value(), gpus, line -> System.err.println(line));
+    private static RunWork work(AttemptInputs inputs, TaskDataSource data) {
+        return gpus -> RunAttempt.execute(inputs, data, gpus, line -> System.err.println(line));
     }
 
-    private static Broadcast<TaskData> taskData(TaskDataCache data, SweepSettings sweep, RunSpec spec) {
+    /** Where a training run's examples come from; it reads them on its executor. */
+    private static TaskDataSource taskData(TaskExamples examples, SweepSettings sweep, RunSpec spec) {
         int length = spec.hyperparameters().maxSeqLen();
         return switch (spec.kind()) {
-            case PRETRAIN, DISTILL -> data.get(spec.task(), length, 0, MLM_EVAL_EXAMPLES);
-            case FINETUNE -> data.get(spec.task(), length, sweep.finetune().maxTrainExamples(), sweep.finetune().maxEvalExamples());
-            case INFERENCE -> data.get(spec.task(), length, 1, sweep.inference().maxExamples());
+            case PRETRAIN, DISTILL -> examples.forRun(spec.task(), length, 0, MLM_EVAL_EXAMPLES);
+            case FINETUNE -> examples.forRun(spec.task(), length, sweep.finetune().maxTrainExamples(),
+                    sweep.finetune().maxEvalExamples());
+            case INFERENCE -> throw new IllegalArgumentException("inference run " + spec.runId() + " predicts on the driver's frame");
         };
     }
 
