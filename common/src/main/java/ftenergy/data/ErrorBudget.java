@@ -8,7 +8,7 @@ import java.util.List;
  * @param maxErrorFraction largest allowed share of malformed records among all records read, in
  *     {@code [0, 1)}; 0 fails on the first one
  */
-public record ErrorBudget(double maxErrorFraction) {
+public record ErrorBudget(double maxErrorFraction) implements java.io.Serializable {
 
     public ErrorBudget {
         if (!(maxErrorFraction >= 0 && maxErrorFraction < 1)) {

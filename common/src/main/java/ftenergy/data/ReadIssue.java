@@ -7,7 +7,7 @@ package ftenergy.data;
  * @param line 1-based line where the record starts; 0 when the problem concerns the whole file
  * @param problem what is wrong
  */
-public record ReadIssue(String file, long line, String problem) {
+public record ReadIssue(String file, long line, String problem) implements java.io.Serializable {
 
     @Override
     public String toString() {

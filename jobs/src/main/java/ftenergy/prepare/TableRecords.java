@@ -76,13 +76,23 @@ final class TableRecords {
         DataFrameReader reader = spark.read();
         return switch (task.format()) {
             case CSV -> reader.schema(csvSchema(files, path)).option("header", true).option("multiLine", true)
-                    .option("escape", "\"").option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT).csv(path);
+                    .option("escape", "\"").option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT)
+                    .csv(matches(files, path));
             case JSON -> reader.option("multiLine", true).option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT)
-                    .json(path);
-            case PARQUET -> reader.parquet(path);
+                    .json(matches(files, path));
+            case PARQUET -> reader.parquet(matches(files, path));
             case DELTA -> reader.format("delta").load(path);
             default -> throw new IllegalArgumentException("format " + task.format().configName() + " is not a table");
         };
+    }
+
+    /** What a glob names, as Spark would expand it (handed over expanded: Spark warns about globs it probes for a sink's log). */
+    private static String[] matches(SourceFiles files, String path) {
+        try {
+            return files.matches(path).stream().map(status -> status.getPath().toString()).toArray(String[]::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + path, e);
+        }
     }
 
     /** Every header column as text (what CSV holds), plus the column malformed rows land in. */
