@@ -10,7 +10,7 @@ import java.util.Arrays;
  * @param maxLength the run's max_seq_len
  * @param sepId id of [SEP] in the examples' vocabulary
  */
-public record Truncation(int maxLength, int sepId) {
+public record Truncation(int maxLength, int sepId) implements java.io.Serializable {
 
     public Truncation {
         if (maxLength < 2) {

@@ -105,7 +105,8 @@ public final class PrepareJob {
             long total = counts.getLong(0);
             long malformed = counts.getLong(1);
             List<String> firstIssues = malformed == 0 ? List.of() : rows.where(col(ExampleRows.ISSUE).isNotNull())
-                    .select(ExampleRows.ISSUE).limit(ISSUES_SHOWN).collectAsList().stream().map(r -> r.getString(0)).toList();
+                    .select(ExampleRows.ISSUE).orderBy(ExampleRows.ISSUE).limit(ISSUES_SHOWN).collectAsList().stream()
+                    .map(r -> r.getString(0)).toList();
             String source = "task '" + task.name() + "' (" + (task.train() == null ? "stand-in " + task.source().configName()
                     : task.train()) + ")";
             task.budget().check(source, total, malformed, firstIssues);
@@ -117,7 +118,7 @@ public final class PrepareJob {
             out.printf(Locale.ROOT, "prepare: %s tokenized %d examples in %.1f s (%.0f examples/s)%n", task.name(), count, seconds,
                     count / seconds);
             if (malformed > 0) {
-                out.printf(Locale.ROOT, "prepare: %s skipped %d malformed record(s), within max-error-fraction %s; the first:%n",
+                out.printf(Locale.ROOT, "prepare: %s skipped %d malformed record(s), within max-error-fraction %s; among them:%n",
                         task.name(), malformed, task.budget().maxErrorFraction());
                 firstIssues.forEach(issue -> out.println("  " + issue));
             }

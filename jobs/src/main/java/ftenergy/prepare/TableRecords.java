@@ -136,7 +136,7 @@ final class TableRecords {
                     }
                     number = ++counter;
                 }
-                String location = file + ", row " + number + (!rowIndexed && position > 0 ? " of the part from byte " + position : "");
+                String location = shown(file) + ", row " + number + (!rowIndexed && position > 0 ? " of the part from byte " + position : "");
                 out.add(convert(row, location, file, number));
             }
             return out.iterator();
@@ -252,6 +252,11 @@ final class TableRecords {
 
         private int index(String role) {
             return roles.indexOf(role);
+        }
+
+        /** A local file as a path (Spark gives {@code file:} URIs), any other as its URI. */
+        private static String shown(String file) {
+            return file.startsWith("file:") ? java.net.URI.create(file).getPath() : file;
         }
 
         private static String fileName(String file) {

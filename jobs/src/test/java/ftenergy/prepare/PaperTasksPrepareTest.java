@@ -4,9 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ftenergy.config.AppSettings;
-import ftenergy.config.ConfigReader;
-import ftenergy.config.LayeredConfig;
 import ftenergy.data.ErrorBudget;
 import ftenergy.data.Example;
 import ftenergy.data.ExampleEncoder;
@@ -15,17 +12,13 @@ import ftenergy.data.Splits;
 import ftenergy.data.TaskRecord;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.Lakehouse;
-import ftenergy.lake.LakehouseSession;
 import ftenergy.lake.TestSpark;
-import ftenergy.plan.SweepSettings;
 import ftenergy.task.TaskDefinition;
 import ftenergy.task.TaskFormat;
 import ftenergy.task.TaskReaders;
 import ftenergy.text.TextTokenizer;
 import ftenergy.text.TokenizerFile;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,8 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PaperTasksPrepareTest {
 
-    static final Path FIXTURES = Path.of("../common/src/test/resources/fixtures").toAbsolutePath().normalize();
-    static final int MAX_LENGTH = 512;
+    static final Path FIXTURES = PrepareFixture.FIXTURES;
+    static final int MAX_LENGTH = PrepareFixture.MAX_LENGTH;
 
     @TempDir
     static Path dir;
@@ -70,47 +63,6 @@ class PaperTasksPrepareTest {
     @AfterAll
     static void stopSpark() {
         spark.stop();
-    }
-
-    /** A sweep over {@code tasks}, its corpus a small CSV, configured by {@code extra} HOCON. */
-    static Config sweep(String name, List<String> tasks, String extra) throws IOException {
-        Path root = Files.createDirectories(dir.resolve(name));
-        Path corpus = root.resolve("corpus.csv");
-        Files.writeString(corpus, "text\n\"the cat sat on the mat\"\n\"hello world, it was written by melville\"\n"
-                + "the dog sat in paris\nwho wrote it\n");
-        Path conf = root.resolve("sweep.conf");
-        Files.writeString(conf, """
-                ftenergy {
-                  lakehouse = "%s"
-                  data-dir = "%s"
-                  sweep {
-                    id = %s
-                    corpus = test-corpus
-                    tokenizer { vocab-file = "%s", lowercase = true }
-                    finetune { tasks = %s, grid.max-seq-len = [%d] }
-                  }
-                  tasks.test-corpus { type = masked-lm, format = csv, train = "%s", columns { text = text } }
-                }
-                """.formatted(root.resolve("lake"), root.resolve("data"), name, FIXTURES.resolve("bert/vocab.txt"),
-                tasks.stream().map(t -> "\"" + t + "\"").toList(), MAX_LENGTH, corpus) + extra);
-        ConfigReader in = new ConfigReader(LayeredConfig.load(conf, Map.of(), Map.of()));
-        Config out = new Config(AppSettings.read(in), SweepSettings.read(in));
-        in.finish();
-        return out;
-    }
-
-    record Config(AppSettings app, SweepSettings sweep) {}
-
-    static String prepare(Config config) {
-        Lakehouse lake = LakehouseSession.attach(spark, config.app());
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrepareJob.run(lake, config.app(), config.sweep(), false, new PrintStream(printed, true));
-        return printed.toString();
-    }
-
-    static TaskTable table(Config config) {
-        return TaskTable.read(new Lakehouse(spark, config.app().lakehouse()),
-                config.sweep().tasks().stream().map(TaskDefinition::name).toList());
     }
 
     /** A task's split as Table 1 gives it: examples, mean length, longest. */
@@ -149,7 +101,7 @@ class PaperTasksPrepareTest {
     void officialLayouts_underOnePaperRoot_prepareEachPresetWithItsTable1Row() throws IOException {
         List<String> tasks = List.of("sst2", "mnli", "mnli_mismatched", "rte", "imdb", "squad", "squad_v2", "conll2003");
         // SQuAD and CoNLL: the fixtures the readers are tested on, set one path per task.
-        Config config = sweep("official", tasks, """
+        PrepareFixture config = PrepareFixture.of(dir, "official", tasks, """
                 ftenergy.data.paper-root = "%s"
                 ftenergy.tasks.squad { train = "%s", validation = "%s", max-error-fraction = 0.5 }
                 ftenergy.tasks.squad_v2 { train = "%s", validation = "%s", max-error-fraction = 0.6 }
@@ -157,8 +109,8 @@ class PaperTasksPrepareTest {
                 """.formatted(FIXTURES.resolve("paper-root"), FIXTURES.resolve("squad/v1.json"), FIXTURES.resolve("squad/v1.json"),
                 FIXTURES.resolve("squad/v2.json"), FIXTURES.resolve("squad/v2.json"), FIXTURES.resolve("conll/eng.train"),
                 FIXTURES.resolve("conll/eng.train")));
-        String printed = prepare(config);
-        TaskTable table = table(config);
+        String printed = config.prepare(spark, false);
+        TaskTable table = config.table(spark);
         // Examples per split, counted by hand in the fixtures (malformed records skipped).
         Map<String, long[]> counts = Map.of("sst2", new long[] {5, 2}, "mnli", new long[] {4, 3}, "mnli_mismatched",
                 new long[] {4, 2}, "rte", new long[] {3, 2}, "imdb", new long[] {4, 3}, "squad", new long[] {2, 2},
@@ -219,9 +171,9 @@ class PaperTasksPrepareTest {
         export(root.resolve("squad/validation-00000-of-00001.parquet"), qa, List.of(
                 RowFactory.create("s3", "Moby", context, "Who?", RowFactory.create(List.of("Melville"), List.of(18)))));
 
-        Config config = sweep("hf", List.of("sst2", "mnli", "conll2003", "squad"), "ftenergy.data.paper-root = \"" + root + "\"\n");
-        prepare(config);
-        TaskTable table = table(config);
+        PrepareFixture config = PrepareFixture.of(dir, "hf", List.of("sst2", "mnli", "conll2003", "squad"), "ftenergy.data.paper-root = \"" + root + "\"\n");
+        config.prepare(spark, false);
+        TaskTable table = config.table(spark);
         try (TextTokenizer tok = TextTokenizer.load(tokenizer, MAX_LENGTH)) {
             assertRow(expected(sst2Train.stream().mapToInt(s -> tok.encode(s).length()).toArray()), row(table, "sst2", Splits.TRAIN),
                     "sst2 train");
