@@ -6,6 +6,7 @@ import ftenergy.data.CorpusStore;
 import ftenergy.data.CorpusTokenizer;
 import ftenergy.data.NpmPack;
 import ftenergy.bench.PaddingBench;
+import ftenergy.bench.PrepareBench;
 import ftenergy.data.RunLength;
 import ftenergy.bench.TokenizeBench;
 import ftenergy.bench.MeterOverheadBench;
@@ -18,7 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** {@code ftenergy bench meter|padding|tokenize|orchestration}: figures measured side by side in one run. */
+/** {@code ftenergy bench meter|train|padding|tokenize|orchestration|prepare}: figures measured side by side in one run. */
 final class BenchCommand implements Command {
 
     @Override
@@ -28,7 +29,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmarks: meter overhead, training throughput and MFU, padding, tokenization, orchestration";
+        return "benchmarks: meter overhead, training throughput and MFU, padding, tokenization, orchestration, preparation";
     }
 
     @Override
@@ -39,6 +40,7 @@ final class BenchCommand implements Command {
                        ftenergy bench padding [--max-length 512] [--batch 16]
                        ftenergy bench tokenize [--max-length 128] [--threads 2]
                        ftenergy bench orchestration [--runs 100] [--rounds 2]
+                       ftenergy bench prepare [--rows 400000] [--steps 5]
                   meter          a CPU-bound loop without and with the meter at 1 s and 100 ms sampling,
                                  alternated; slowdown ratios
                   train          tokens/s and MFU (fine-tuning step FLOP/s over a large matmul's, same
@@ -47,6 +49,8 @@ final class BenchCommand implements Command {
                                  stand-in tasks (3 epochs, 3 seeds)
                   tokenize       examples/s of the example encoder per task
                   orchestration  a sweep of many tiny runs: result-to-commit and launch latencies, core use
+                  prepare        a declared CSV task of --rows synthetic reviews prepared, then fine-tuned
+                                 --steps steps: seconds and peak heap of each phase
                 """;
     }
 
@@ -83,7 +87,11 @@ final class BenchCommand implements Command {
             case "orchestration" -> OrchestrationBench.run(invocation.spark(), invocation.settings().dataDir(),
                     Files.createTempDirectory("ftenergy-bench-"), Integer.parseInt(flags.getOrDefault("runs", "100")),
                     Integer.parseInt(flags.getOrDefault("rounds", "2")), invocation.out());
-            default -> throw new UsageException("unknown benchmark '" + which + "'; expected meter, train, padding, tokenize or orchestration");
+            case "prepare" -> PrepareBench.run(invocation.spark(), Files.createTempDirectory("ftenergy-bench-"),
+                    Integer.parseInt(flags.getOrDefault("rows", "400000")), Integer.parseInt(flags.getOrDefault("steps", "5")),
+                    invocation.out());
+            default -> throw new UsageException("unknown benchmark '" + which
+                    + "'; expected meter, train, padding, tokenize, orchestration or prepare");
         }
         return 0;
     }
