@@ -123,7 +123,7 @@ class SweepPlannerTest {
 
     @Test
     void shippedSweeps_planWithoutProblems() {
-        for (String name : java.util.List.of("demo", "paper")) {
+        for (String name : java.util.List.of("demo", "paper", "paper-distilbert")) {
             ConfigReader in = new ConfigReader(LayeredConfig.load(
                     java.nio.file.Path.of("..", "conf", "sweeps", name + ".conf"), Map.of(), Map.of()));
             SweepSettings settings = SweepSettings.read(in);
@@ -135,8 +135,13 @@ class SweepPlannerTest {
         SweepSettings paper = SweepSettings.read(in);
         // Extractive QA reads question and passage together: its own max length, the other tasks the grid's.
         for (RunSpec run : SweepPlanner.plan(paper).ofKind(RunKind.FINETUNE)) {
-            assertEquals(run.task().equals("cloze-spans") ? 384 : 128, run.hyperparameters().maxSeqLen(), run.task());
+            assertEquals(run.task().startsWith("squad") ? 384 : 128, run.hyperparameters().maxSeqLen(), run.task());
         }
+        ConfigReader distilbert = new ConfigReader(LayeredConfig.load(
+                java.nio.file.Path.of("..", "conf", "sweeps", "paper-distilbert.conf"), Map.of(), Map.of()));
+        SweepSettings released = SweepSettings.read(distilbert);
+        assertTrue(released.teacher().init().endsWith("/.cache/ftenergy/models/distilbert-base-uncased"), released.teacher().init());
+        assertTrue(released.tokenizer().vocabFile().endsWith("/distilbert-base-uncased/vocab.txt"), released.tokenizer().vocabFile());
     }
 
     @Test
