@@ -10,17 +10,17 @@ import java.util.Optional;
  */
 public enum StandInSource {
     /** {@link SentimentSentences}: 3,000 review sentences, labels 0/1. */
-    SENTIMENT_SENTENCES("sentiment-sentences", TaskType.SEQUENCE_CLASSIFICATION, false, List.of(Corpus.SENTIMENT)),
+    SENTIMENT_SENTENCES("sentiment-sentences", TaskType.SEQUENCE_CLASSIFICATION, false),
     /** {@link SpamEmails}: 6,046 e-mails, ham/spam. */
-    SPAM_EMAILS("spam-emails", TaskType.SEQUENCE_CLASSIFICATION, false, List.of(Corpus.SPAM_ASSASSIN)),
+    SPAM_EMAILS("spam-emails", TaskType.SEQUENCE_CLASSIFICATION, false),
     /** {@link SentencePairs}: adjacent or random sentence pairs, next/random. */
-    SENTENCE_PAIRS("sentence-pairs", TaskType.SEQUENCE_CLASSIFICATION, true, List.of(Corpus.BROWN, Corpus.SOTU)),
+    SENTENCE_PAIRS("sentence-pairs", TaskType.SEQUENCE_CLASSIFICATION, true),
     /** {@link ClozeSpans}: cloze questions over Brown passages, a third unanswerable. */
-    CLOZE_SPANS("cloze-spans", TaskType.SPAN_QA, false, List.of(Corpus.BROWN)),
+    CLOZE_SPANS("cloze-spans", TaskType.SPAN_QA, false),
     /** {@link BrownPos}: Brown's sentences, one coarse POS tag per word. */
-    BROWN_POS("brown-pos", TaskType.TOKEN_CLASSIFICATION, false, List.of(Corpus.BROWN)),
+    BROWN_POS("brown-pos", TaskType.TOKEN_CLASSIFICATION, false),
     /** {@link PretrainingCorpus#passages}: SOTU and Moby Dick in passages of about 600 characters. */
-    PRETRAINING_PASSAGES("pretraining-passages", TaskType.MASKED_LM, false, List.of(Corpus.SOTU, Corpus.MOBY_DICK));
+    PRETRAINING_PASSAGES("pretraining-passages", TaskType.MASKED_LM, false);
 
     /** Pre-training passages are cut to about this many characters (a few hundred tokens). */
     private static final int PASSAGE_CHARS = 600;
@@ -28,13 +28,11 @@ public enum StandInSource {
     private final String configName;
     private final TaskType type;
     private final boolean pairs;
-    private final List<Corpus> corpora;
 
-    StandInSource(String configName, TaskType type, boolean pairs, List<Corpus> corpora) {
+    StandInSource(String configName, TaskType type, boolean pairs) {
         this.configName = configName;
         this.type = type;
         this.pairs = pairs;
-        this.corpora = corpora;
     }
 
     /** The value of a task's {@code source} key. */
@@ -50,11 +48,6 @@ public enum StandInSource {
     /** Whether its records are text pairs. */
     public boolean pairs() {
         return pairs;
-    }
-
-    /** The corpora it reads, to fetch before it runs. */
-    public List<Corpus> corpora() {
-        return corpora;
     }
 
     /**

@@ -46,11 +46,6 @@ public record TaskColumns(Map<String, String> byRole) implements Serializable {
         byRole = java.util.Collections.unmodifiableMap(new TreeMap<>(byRole));
     }
 
-    /** No columns mapped (formats whose layout fixes them). */
-    public static TaskColumns none() {
-        return new TaskColumns(Map.of());
-    }
-
     /** The column of {@code role}, or {@code null} when it is not mapped. */
     public String get(String role) {
         return byRole.get(role);

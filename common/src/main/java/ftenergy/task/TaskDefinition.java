@@ -89,11 +89,6 @@ public record TaskDefinition(
         return new ConfigProblem(key(field), origin(field), message);
     }
 
-    /** Whether records are read from files or tables the user gives (not built from the corpora). */
-    public boolean isReal() {
-        return standsInFor == null;
-    }
-
     /** The trainer's view of it, with the label names the prepared data settled on. */
     public TaskInfo info(List<String> labelNames) {
         return new TaskInfo(name, kind.taskType(), labelNames, standsInFor);

@@ -72,7 +72,7 @@ class TaskSettingsTest {
         assertEquals("stars", task.columns().get(TaskColumns.LABEL));
         assertEquals(List.of("1", "2", "3", "4", "5"), task.labels());
         assertEquals(0.01, task.budget().maxErrorFraction(), "ftenergy.data.max-error-fraction");
-        assertTrue(task.isReal());
+        assertNull(task.standsInFor(), "real data stands in for nothing");
         assertTrue(task.origin("train").contains("user.conf: 4"), task.origin("train"));
         assertEquals("ftenergy.tasks.my-reviews.columns.text", task.key("columns.text"));
     }

@@ -171,7 +171,18 @@ class PaperTasksPrepareTest {
         export(root.resolve("squad/validation-00000-of-00001.parquet"), qa, List.of(
                 RowFactory.create("s3", "Moby", context, "Who?", RowFactory.create(List.of("Melville"), List.of(18)))));
 
-        PrepareFixture config = PrepareFixture.of(dir, "hf", List.of("sst2", "mnli", "conll2003", "squad"), "ftenergy.data.paper-root = \"" + root + "\"\n");
+        // The same export declared by hand, format = parquet: a task of the user's own.
+        PrepareFixture config = PrepareFixture.of(dir, "hf", List.of("sst2", "mnli", "conll2003", "squad", "my-nli"), """
+                ftenergy.data.paper-root = "%1$s"
+                ftenergy.tasks.my-nli {
+                  type = pair-classification
+                  format = parquet
+                  train = "%1$s/mnli/train-00000-of-00001.parquet"
+                  validation = "%1$s/mnli/validation_matched-00000-of-00001.parquet"
+                  columns { id = idx, text = premise, text-pair = hypothesis, label = label }
+                  labels = [entailment, neutral, contradiction]
+                }
+                """.formatted(root));
         config.prepare(spark, false);
         TaskTable table = config.table(spark);
         try (TextTokenizer tok = TextTokenizer.load(tokenizer, MAX_LENGTH)) {
@@ -179,6 +190,7 @@ class PaperTasksPrepareTest {
                     "sst2 train");
             assertRow(expected(new int[] {tok.encodePair("Who wrote it?", "Melville wrote it.").length()}),
                     row(table, "mnli", Splits.VALIDATION), "mnli validation");
+            assertRow(row(table, "mnli", Splits.VALIDATION), row(table, "my-nli", Splits.VALIDATION), "my-nli validation");
             assertRow(expected(new int[] {tok.encodeWords(List.of("EU", "rejects", "German", "call")).length(),
                     tok.encodeWords(List.of("Peter", "Blackburn")).length()}), row(table, "conll2003", Splits.TRAIN), "conll2003 train");
             assertRow(expected(new int[] {tok.encodeQuestionContext("Who wrote it?", context).length(),
