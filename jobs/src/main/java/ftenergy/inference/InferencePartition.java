@@ -12,8 +12,10 @@ import ftenergy.meter.EnergyMeter;
 import ftenergy.meter.Measurement;
 import ftenergy.meter.MeterSettings;
 import ftenergy.meter.MeteredWork;
+import ftenergy.provenance.RuntimeVersions;
 import ftenergy.run.HostInfo;
 import ftenergy.text.Encoded;
+import ftenergy.train.EngineVersions;
 import ftenergy.train.TorchThreads;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -211,7 +213,7 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
                 if (plan.measurements() != null) {
                     plan.measurements().add(new PartitionMeasurement(partition, HostInfo.of(meter.host(), TorchThreads.intraOp()),
                             predictor.device().toString(), predictor.parameterCount(), window, batchesWindow, batches,
-                            meter.samples()));
+                            meter.samples(), RuntimeVersions.jvm().with(EngineVersions.current())));
                 }
                 System.err.println(String.format(Locale.ROOT,
                         "inference partition %s: %d rows in %d batches of up to %d on %s, %.2f s, %.3f J in batches"

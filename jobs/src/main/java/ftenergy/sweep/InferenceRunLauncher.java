@@ -8,6 +8,8 @@ import ftenergy.carbon.CarbonSettings;
 import ftenergy.config.ConfigReader;
 import ftenergy.data.Example;
 import ftenergy.data.TaskType;
+import ftenergy.attempt.MeteredRun;
+import ftenergy.attempt.SweepProvenance;
 import ftenergy.attempt.TaskData;
 import ftenergy.predict.HeadOutput;
 import ftenergy.predict.Metric;
@@ -18,13 +20,12 @@ import ftenergy.inference.BertInference;
 import ftenergy.inference.PartitionMeasurement;
 import ftenergy.model.TaskHead;
 import ftenergy.text.TokenizerFile;
-import ftenergy.run.EnergyAccount;
 import ftenergy.run.EvalPoint;
-import ftenergy.run.RunRecord;
 import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
 import ftenergy.run.RunStatus;
 import ftenergy.run.StepRecord;
+import ftenergy.run.WorkCounts;
 import ftenergy.text.TokenSpan;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,8 +71,7 @@ final class InferenceRunLauncher implements RunLauncher {
     private final Path checkpoints;
     private final Path tokenizerFile;
     private final Config config;
-    private final String codeVersion;
-    private final String configHash;
+    private final SweepProvenance provenance;
 
     /**
      * @param spark the driver's session
@@ -79,21 +79,22 @@ final class InferenceRunLauncher implements RunLauncher {
      * @param checkpoints directory of checkpoints, one per run id (the fine-tuned models)
      * @param tokenizerFile the tokenizer of the examples (decodes span-QA answers for scoring)
      * @param config the resolved configuration: meter settings for the partition, carbon settings for its host
+     * @param provenance what every run of the submission shares in its provenance
      */
     InferenceRunLauncher(SparkSession spark, Function<RunSpec, TaskData> examples, Path checkpoints, Path tokenizerFile,
-            Config config, String codeVersion, String configHash) {
+            Config config, SweepProvenance provenance) {
         this.spark = spark;
         this.examples = examples;
         this.checkpoints = checkpoints;
         this.tokenizerFile = tokenizerFile;
         this.config = config;
-        this.codeVersion = codeVersion;
-        this.configHash = configHash;
+        this.provenance = provenance;
     }
 
     @Override
     public Launched launch(RunSpec spec, int attempt) {
-        List<Example> eval = examples.apply(spec).eval();
+        TaskData data = examples.apply(spec);
+        List<Example> eval = data.eval();
         if (eval.isEmpty()) {
             throw new IllegalStateException("inference run " + spec.runId() + " has no evaluation examples of task " + spec.task());
         }
@@ -123,7 +124,9 @@ final class InferenceRunLauncher implements RunLauncher {
                     + partitions.size() + " partition measurements, expected 1");
         }
         PartitionMeasurement partition = partitions.get(0);
-        AttemptResult result = result(spec, attempt, partition, score(head, eval, predicted));
+        // The run reads only its evaluation split: that is its data version.
+        String dataVersion = new TaskData(data.info(), List.of(), eval).version();
+        AttemptResult result = result(spec, attempt, partition, score(head, eval, predicted), dataVersion);
         return new Launched(result, partition.window().startedAt(), partition.window().endedAt());
     }
 
@@ -170,12 +173,11 @@ final class InferenceRunLauncher implements RunLauncher {
         };
     }
 
-    private AttemptResult result(RunSpec spec, int attempt, PartitionMeasurement partition, List<Metric> metrics) {
+    private AttemptResult result(RunSpec spec, int attempt, PartitionMeasurement partition, List<Metric> metrics,
+            String dataVersion) {
         ConfigReader in = new ConfigReader(config);
         CarbonSettings carbon = CarbonSettings.read(in, partition.host().host());
         in.finish();
-        EnergyAccount energy = CarbonAccounting.withShippedTable().account(partition.window(), carbon);
-        double setupKwh = EnergyUnit.joulesToKwh(partition.loadJoules());
         List<StepRecord> steps = new ArrayList<>();
         long tokensReal = 0;
         long tokensPadded = 0;
@@ -185,13 +187,16 @@ final class InferenceRunLauncher implements RunLauncher {
             tokensReal += batch.tokensReal();
             tokensPadded += batch.tokensPadded();
         }
+        double windowKwh = EnergyUnit.joulesToKwh(partition.window().totalJoules());
         List<EvalPoint> evals = new ArrayList<>();
         for (Metric metric : metrics) {
-            evals.add(new EvalPoint(steps.size(), metric.name(), metric.value(), energy.kwh(), energy.co2Kg()));
+            evals.add(new EvalPoint(steps.size(), metric.name(), metric.value(), windowKwh, Double.NaN));
         }
-        RunRecord record = new RunRecord(spec, attempt, partition.modelParams(), partition.host(), partition.window().startedAt(),
-                partition.window().endedAt(), steps.size(), partition.examples(), tokensReal, tokensPadded, energy,
-                setupKwh, metrics.get(0).name(), metrics.get(0).value(), RunStatus.SUCCEEDED, null, null, codeVersion, configHash);
-        return new AttemptResult(record, steps, partition.samples(), evals);
+        // Scoring runs on the driver, outside the partition's window: no evaluation part.
+        MeteredRun run = new MeteredRun(spec, attempt, partition.modelParams(), partition.host(), partition.window(),
+                partition.loadJoules(), 0, 0, new WorkCounts(steps.size(), partition.examples(), tokensReal, tokensPadded, 0),
+                metrics.get(0).name(), metrics.get(0).value(), RunStatus.SUCCEEDED, null, null, steps, partition.samples(), evals,
+                provenance.forRun(dataVersion, partition.runtime()));
+        return run.assemble(CarbonAccounting.withShippedTable(), carbon);
     }
 }

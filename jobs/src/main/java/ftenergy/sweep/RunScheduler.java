@@ -1,5 +1,6 @@
 package ftenergy.sweep;
 
+import ftenergy.attempt.SweepProvenance;
 import ftenergy.plan.SweepPlan;
 import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
@@ -48,10 +49,9 @@ public final class RunScheduler {
      *     for a slot
      * @param retries extra attempts for a failed run
      * @param budget stops launching once spent
-     * @param codeVersion recorded with attempts that failed to launch
-     * @param configHash recorded with attempts that failed to launch
+     * @param provenance recorded with attempts that failed to launch
      */
-    public record Options(RunSlots slots, int retries, SweepBudget budget, String codeVersion, String configHash) {}
+    public record Options(RunSlots slots, int retries, SweepBudget budget, SweepProvenance provenance) {}
 
     private final SweepPlan plan;
     private final SweepState state;
@@ -235,7 +235,7 @@ public final class RunScheduler {
             return new Finished(run, attempt, null);
         } catch (Exception e) {
             return new Finished(run, attempt, new RunLauncher.Launched(
-                    FailedAttempts.of(run, attempt, requested, e, options.codeVersion(), options.configHash()), null, null));
+                    FailedAttempts.of(run, attempt, requested, e, options.provenance()), null, null));
         }
     }
 

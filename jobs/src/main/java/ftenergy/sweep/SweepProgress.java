@@ -64,7 +64,7 @@ public final class SweepProgress {
         runSecondsTotal += run.durationSeconds();
         line("[%d/%d] %-9s %s %s %s on %s (%s): %.1f s, %d steps, %.3g kWh, %.3g kg CO2e, %s=%.4f%s | sweep %.3g kWh",
                 finished, total, run.status().label(), run.spec().runId(), run.spec().kind().label(), run.spec().task(),
-                run.host().host(), devices(run.host()), run.durationSeconds(), run.steps(), run.energy().kwh(), run.energy().co2Kg(),
+                run.host().host(), devices(run.host()), run.durationSeconds(), run.work().steps(), run.energy().kwh(), run.energy().co2Kg(),
                 run.metricName(), run.metricValue(), run.error() != null ? " (" + abbreviate(run.error()) + ")"
                         : run.stopReason() != null ? " (stopped early: " + run.stopReason() + ")" : "",
                 spentKwh);

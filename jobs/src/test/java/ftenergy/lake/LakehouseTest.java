@@ -46,7 +46,7 @@ class LakehouseTest {
     @BeforeAll
     static void startSpark() {
         spark = TestSpark.session();
-        shared = LakehouseSession.attach(spark, new AppSettings(sharedDir.toString(), sharedDir, sharedDir, sharedDir, "test", Map.of()));
+        shared = LakehouseSession.attach(spark, TestSpark.settings(sharedDir));
     }
 
     private static long rows(LakeTable table, String runIdPrefix) {
@@ -65,7 +65,7 @@ class LakehouseTest {
     }
 
     private Lakehouse lake() {
-        Lakehouse lake = LakehouseSession.attach(spark, new AppSettings(dir.toString(), dir, dir, dir, "test", Map.of()));
+        Lakehouse lake = LakehouseSession.attach(spark, TestSpark.settings(dir));
         return lake;
     }
 
@@ -87,7 +87,7 @@ class LakehouseTest {
         writer.commit(SampleResults.result("run-a", 1, 5));
         writer.commit(SampleResults.result("run-a", 1, 5));
         assertRows("run-a", 1, 5, 5, 1);
-        shared.register();
+        shared.register(null, TestSpark.settings(sharedDir).database());
         assertEquals(5, spark.sql("SELECT * FROM steps WHERE run_id = 'run-a'").count(), "registered for SQL");
     }
 

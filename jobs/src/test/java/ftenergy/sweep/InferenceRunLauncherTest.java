@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ftenergy.provenance.RuntimeVersions;
+import ftenergy.attempt.SweepProvenance;
 import com.typesafe.config.Config;
 import ftenergy.config.LayeredConfig;
 import ftenergy.data.Example;
@@ -91,7 +93,8 @@ class InferenceRunLauncherTest {
         RunSpec spec = new RunSpec("inf-" + checkpoint, "s", RunKind.INFERENCE, "t", new ModelSpec("bert-toy", 1, 16, 2, 32,
                 "run:" + checkpoint), new Hyperparameters(1e-4, batchSize, 1, 0, 32, 0, 0, false), 1, 0, List.of(), null);
         TaskData data = new TaskData(new TaskInfo("t", type, List.of(), "nothing"), List.of(), eval);
-        InferenceRunLauncher launcher = new InferenceRunLauncher(spark, run -> data, dir, null, config, "test", "hash");
+        InferenceRunLauncher launcher = new InferenceRunLauncher(spark, run -> data, dir, null, config,
+                new SweepProvenance("test", "hash", "tok", RuntimeVersions.jvm()));
         RunLauncher.Launched launched = launcher.launch(spec, 3);
         assertFalse(launched.taskFinishedAt().isBefore(launched.taskStartedAt()));
         return launched.result();
@@ -113,14 +116,19 @@ class InferenceRunLauncherTest {
         assertEquals(RunStatus.SUCCEEDED, result.run().status());
         assertEquals(3, result.run().attempt());
         assertEquals(batchSizes, result.steps().stream().map(StepRecord::batchSize).toList());
-        assertEquals(batchSizes.stream().mapToLong(Integer::longValue).sum(), result.run().examples());
-        assertEquals(result.steps().stream().mapToLong(StepRecord::tokensPadded).sum(), result.run().tokensPadded());
+        assertEquals(batchSizes.stream().mapToLong(Integer::longValue).sum(), result.run().work().examples());
+        assertEquals(result.steps().stream().mapToLong(StepRecord::tokensPadded).sum(), result.run().work().tokensPadded());
         assertTrue(result.run().energy().kwh() > 0, result.run().toString());
         double stepJoules = result.steps().stream().mapToDouble(StepRecord::energyJoules).sum();
         assertTrue(result.run().energy().kwh() * 3.6e6 >= stepJoules, "the window holds every batch and model loading");
         // Loading the model is measured apart: a part of the window's energy, never all of it.
-        double setupKwh = result.run().setupKwh();
+        double setupKwh = result.run().parts().setupKwh();
         assertTrue(setupKwh >= 0 && setupKwh <= result.run().energy().kwh(), setupKwh + " of " + result.run().energy().kwh());
+        // The parts are windows of the run's own and add up to it: loading, then the batches.
+        assertEquals(result.run().energy().kwh(), result.run().parts().totalKwh(), 1e-12, result.run().parts().toString());
+        assertEquals(0, result.run().parts().evaluationKwh());
+        assertTrue(result.run().provenance().dataVersion().matches("[0-9a-f]{16}"), result.run().provenance().toString());
+        assertTrue(result.run().provenance().runtime().contains("pytorch="), result.run().provenance().runtime());
         assertTrue(result.run().modelParams() > 0);
         assertFalse(result.samples().isEmpty());
         for (EvalPoint eval : result.evals()) {

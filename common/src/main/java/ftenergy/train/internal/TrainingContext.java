@@ -201,7 +201,8 @@ public final class TrainingContext implements AutoCloseable {
         if (tokenizer == null && inputs.initCheckpoint() != null) {
             tokenizer = Checkpoint.tokenizerFile(inputs.initCheckpoint());
         }
-        Checkpoint.save(output, model, spec.model().name(), specials, tokenizer);
+        Path tokenizerFile = tokenizer;
+        ledger.checkpoint(() -> Checkpoint.save(output, model, spec.model().name(), specials, tokenizerFile));
     }
 
     @Override

@@ -1,0 +1,49 @@
+package ftenergy.lake;
+
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import ftenergy.data.Example;
+import ftenergy.data.TaskInfo;
+import ftenergy.data.TaskType;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code examples} table: one row per tokenized example, each column's value next to its name.
+ * Partitioned by task: prepare writes, and runs read, one task at a time.
+ */
+public final class ExamplesTable {
+
+    private ExamplesTable() {}
+
+    /** An {@code examples} row's source: the example, its task, and the tokenizer that encoded it. */
+    public record Encoded(Example example, TaskInfo task, String tokenizerHash) {}
+
+    static final List<String> SPLITS = List.of("train", "validation", "test");
+    static final List<String> TASK_TYPES = Arrays.stream(TaskType.values()).map(TaskType::name).toList();
+
+    public static final TableColumns<Encoded> COLUMNS = TableColumns.<Encoded>builder()
+            .key("task", StringType, "task", e -> e.example().task())
+            .keyOneOf("split", SPLITS, "train | validation | test", e -> e.example().split())
+            .key("example_id", StringType, "stable id within task and split", e -> e.example().exampleId())
+            .add("input_ids", createArrayType(IntegerType), "token ids with [CLS]/[SEP]", e -> e.example().inputIds())
+            .add("type_ids", createArrayType(IntegerType), "segment ids", e -> e.example().typeIds())
+            .add("label", IntegerType, "class index, -1 if none", e -> e.example().label())
+            .add("token_labels", createArrayType(IntegerType), "per-token tags, -100 = ignored", e -> e.example().tokenLabels())
+            .add("span_start", IntegerType, "QA answer start token, -1 if none", e -> e.example().spanStart())
+            .add("span_end", IntegerType, "QA answer end token, -1 if none", e -> e.example().spanEnd())
+            .add("length", IntegerType, "real tokens", e -> e.example().length())
+            .add("tokenizer", StringType, "hash of the tokenizer that produced the ids", Encoded::tokenizerHash)
+            .oneOf("task_type", TASK_TYPES, "SEQUENCE_CLASSIFICATION | TOKEN_CLASSIFICATION | SPAN_QA | MASKED_LM",
+                    e -> e.task().type().name())
+            .add("label_names", createArrayType(StringType), "the task's label vocabulary, index = label",
+                    e -> e.task().labelNames().toArray(String[]::new))
+            .add("stands_in_for", StringType, "the paper's task this stand-in replaces, null if real", e -> e.task().standsInFor())
+            .build();
+
+    /** Written through Spark only, so Delta enforces its CHECK constraints (Kernel appends never write it). */
+    public static final LakeTable TABLE = new LakeTable("examples", COLUMNS.schema(), COLUMNS.keys(), List.of("task"),
+            "one row per tokenized example").withChecks(COLUMNS);
+}
