@@ -89,8 +89,9 @@ public final class SourceDiscovery {
         } else {
             rapl.packageProblem().ifPresent(notes::warn);
         }
-        notes.info("CPU energy estimated by the TDP model (" + hostTdpWatts + " W for the host, " + tdpSource + ")");
-        return new TdpSource(hostTdpWatts, tdpSource);
+        notes.info("CPU energy estimated by the TDP model (" + hostTdpWatts + " W for the host at full load, "
+                + settings.cpuIdleFraction() + " of it idle, " + tdpSource + ")");
+        return new TdpSource(hostTdpWatts, settings.cpuIdleFraction(), tdpSource);
     }
 
     private EnergySource ramSource(RaplZones rapl) {
