@@ -51,7 +51,7 @@ class AttributionConservationTest {
 
     private EnergyMeter meterFor(FakeProcfs proc) {
         MeterSettings s = MeterSettings.defaults().withRoots(sysfs.root(), proc.root());
-        return EnergyMeter.open(s, List.of(), TextFiles.local(), MeterFixture.NO_NVML, clock, false);
+        return EnergyMeter.open(s, List.of(), TextFiles.local(), MeterFixture.NO_NVML, MeterFixture.PCI_ORDER, clock, false);
     }
 
     /**

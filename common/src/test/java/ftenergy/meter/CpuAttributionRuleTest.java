@@ -62,7 +62,7 @@ class CpuAttributionRuleTest {
             FakeProcfs proc = new FakeProcfs(dir.resolve(name + "/proc-" + p), "AMD EPYC 7742 64-Core Processor", 2, CPUS);
             procs.add(proc);
             MeterSettings settings = MeterSettings.defaults().withRoots(sysfs.root(), proc.root());
-            meters.add(EnergyMeter.open(settings, List.of(), TextFiles.local(), MeterFixture.NO_NVML, clock, false));
+            meters.add(EnergyMeter.open(settings, List.of(), TextFiles.local(), MeterFixture.NO_NVML, MeterFixture.PCI_ORDER, clock, false));
         }
         try {
             for (EnergyMeter m : meters) {

@@ -191,7 +191,7 @@ class EnergyMeterTest {
         MeterFixture host = new MeterFixture(dir);
         MeterSettings fast = host.settings().withSampleInterval(Duration.ofMillis(10));
         try (EnergyMeter meter = EnergyMeter.open(fast, List.of(), TextFiles.local(), MeterFixture.NO_NVML,
-                ftenergy.meter.internal.MeterClock.system(), true)) {
+                MeterFixture.PCI_ORDER, ftenergy.meter.internal.MeterClock.system(), true)) {
             for (int i = 0; i < 1000 && meter.samples().size() < 6; i++) {
                 Thread.sleep(10);
             }
