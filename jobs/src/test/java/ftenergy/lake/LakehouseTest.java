@@ -70,6 +70,12 @@ class LakehouseTest {
     }
 
     @Test
+    void session_givesExecutorsCudaInPciBusOrder() {
+        // GPU addresses become CUDA devices in NVML's bus order (ftenergy.gpu.GpuAddressMap)
+        assertEquals("PCI_BUS_ID", spark.conf().get("spark.executorEnv.CUDA_DEVICE_ORDER"));
+    }
+
+    @Test
     void create_isIdempotent() {
         Lakehouse lake = lake();
         lake.create();
