@@ -56,7 +56,8 @@ public final class RunAttempt {
             TrainingOutcome outcome = TrainingRun.execute(spec, trainingInputs(inputs, data, gpuAddresses), parts);
             parts.close();
             Measurement window = meter.end("run");
-            RunProvenance provenance = inputs.provenance().forRun(dataVersion, RuntimeVersions.jvm().with(EngineVersions.current()));
+            RunProvenance provenance = inputs.provenance().forRun(dataVersion,
+                    RuntimeVersions.jvm().with(EngineVersions.current()).with("nvidia-driver", meter.host().gpuDriver()));
             WorkCounts work = new WorkCounts(outcome.steps(), outcome.examples(), outcome.tokensReal(), outcome.tokensPadded(),
                     outcome.tokensEvaluated());
             MeteredRun run = new MeteredRun(spec, inputs.attempt(), outcome.modelParams(),

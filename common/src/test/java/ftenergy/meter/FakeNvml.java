@@ -103,6 +103,14 @@ public final class FakeNvml implements NvmlLibrary {
         return ERROR_NOT_FOUND;
     }
 
+    /** The driver version the fake reports. */
+    public static final String DRIVER_VERSION = "550.54.15";
+
+    @Override
+    public int nvmlSystemGetDriverVersion(byte[] version, int length) {
+        return copy(DRIVER_VERSION, version, length);
+    }
+
     @Override
     public int nvmlDeviceGetName(Pointer device, byte[] name, int length) {
         return copy(gpu(device).name(), name, length);

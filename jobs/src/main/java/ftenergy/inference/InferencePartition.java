@@ -213,7 +213,8 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
                 if (plan.measurements() != null) {
                     plan.measurements().add(new PartitionMeasurement(partition, HostInfo.of(meter.host(), TorchThreads.intraOp()),
                             predictor.device().toString(), predictor.parameterCount(), window, batchesWindow, batches,
-                            meter.samples(), RuntimeVersions.jvm().with(EngineVersions.current())));
+                            meter.samples(), RuntimeVersions.jvm().with(EngineVersions.current())
+                            .with("nvidia-driver", meter.host().gpuDriver())));
                 }
                 System.err.println(String.format(Locale.ROOT,
                         "inference partition %s: %d rows in %d batches of up to %d on %s, %.2f s, %.3f J in batches"

@@ -45,8 +45,11 @@ public final class RunRecordReader {
         RunSpec spec = new RunSpec(r.getAs("run_id"), r.getAs("sweep_id"), RunKind.parse(r.getAs("kind")), r.getAs("task"),
                 model, hp, r.<Long>getAs("seed"), integer(r, "gpus", 0), strings(r, "depends_on"),
                 earlyStop == null ? null : StopRule.parse(earlyStop));
-        HostInfo host = new HostInfo(r.getAs("host"), r.getAs("cpu_model"), r.getAs("gpu_model"), strings(r, "gpu_ids"),
-                integer(r, "cpu_threads", 0));
+        List<String> gpuIds = strings(r, "gpu_ids");
+        HostInfo host = has(r, "gpu_uuids")
+                ? new HostInfo(r.getAs("host"), r.getAs("cpu_model"), r.getAs("gpu_model"), gpuIds, integer(r, "cpu_threads", 0),
+                        strings(r, "gpu_uuids"))
+                : new HostInfo(r.getAs("host"), r.getAs("cpu_model"), r.getAs("gpu_model"), gpuIds, integer(r, "cpu_threads", 0));
         WorkCounts work = new WorkCounts(r.<Long>getAs("steps"), r.<Long>getAs("examples"), r.<Long>getAs("tokens_real"),
                 r.<Long>getAs("tokens_padded"), count(r, "tokens_evaluated"));
         EnergyAccount energy = new EnergyAccount(r.<Double>getAs("energy_cpu_kwh"), r.<Double>getAs("energy_gpu_kwh"),

@@ -113,6 +113,8 @@ public final class RunsTable {
             .add("intermediate", IntegerType, "feed-forward size of each layer", c -> c.run().spec().model().intermediate())
             .add("gpus", IntegerType, "GPUs the run asked for (0 on CPU); device_count is what it trained on",
                     c -> c.run().spec().gpus())
+            .add("gpu_uuids", createArrayType(StringType), "the physical GPUs metered, by NVML UUID, in gpu_ids order"
+                    + " (unknown where NVML could not tell)", c -> c.run().host().gpuUuids().toArray(String[]::new))
             .add("tokens_evaluated", LongType, "tokens (padding included) of every evaluation pass", c -> c.run().work().tokensEvaluated())
             .add("data_version", StringType, "hash of the examples the run read, in order; null if it read none",
                     c -> c.run().provenance().dataVersion())

@@ -27,6 +27,7 @@ public final class NvmlGpuSource implements EnergySource {
     private final NvmlLibrary nvml;
     private final List<Device> devices;
     private final MeterNotes notes;
+    private final String driverVersion;
     private final LongByReference energyRef = new LongByReference();
     private final IntByReference powerRef = new IntByReference();
 
@@ -45,7 +46,8 @@ public final class NvmlGpuSource implements EnergySource {
         }
     }
 
-    private NvmlGpuSource(NvmlLibrary nvml, List<Device> devices, MeterNotes notes) {
+    private NvmlGpuSource(NvmlLibrary nvml, List<Device> devices, MeterNotes notes, String driverVersion) {
+        this.driverVersion = driverVersion;
         this.nvml = nvml;
         this.devices = devices;
         this.notes = notes;
@@ -73,7 +75,7 @@ public final class NvmlGpuSource implements EnergySource {
             for (String address : addresses) {
                 devices.add(openDevice(nvml, map, inventory.size(), address, notes));
             }
-            return new NvmlGpuSource(nvml, devices, notes);
+            return new NvmlGpuSource(nvml, devices, notes, driverVersion(nvml));
         } catch (RuntimeException e) {
             nvml.nvmlShutdown();
             throw e;
@@ -158,6 +160,23 @@ public final class NvmlGpuSource implements EnergySource {
     @Override
     public List<String> devices() {
         return devices.stream().map(d -> "gpu-" + d.description.address()).toList();
+    }
+
+    /** The NVIDIA driver's version, or null where NVML does not tell. */
+    public String driverVersion() {
+        return driverVersion;
+    }
+
+    private static String driverVersion(NvmlLibrary nvml) {
+        byte[] version = new byte[NvmlLibrary.STRING_BUFFER];
+        if (nvml.nvmlSystemGetDriverVersion(version, version.length) != NvmlLibrary.SUCCESS) {
+            return null;
+        }
+        int end = 0;
+        while (end < version.length && version[end] != 0) {
+            end++;
+        }
+        return new String(version, 0, end, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** What NVML says about each device, in address order. */

@@ -76,4 +76,7 @@ public interface NvmlLibrary extends Library {
      * {@link UnsatisfiedLinkError}.
      */
     int nvmlDeviceGetMigMode(Pointer device, IntByReference currentMode, IntByReference pendingMode);
+
+    /** The driver's version, e.g. {@code 550.54.15}, NUL-terminated into {@code version}. */
+    int nvmlSystemGetDriverVersion(byte[] version, int length);
 }

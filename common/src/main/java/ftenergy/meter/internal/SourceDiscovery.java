@@ -72,7 +72,8 @@ public final class SourceDiscovery {
         List<GpuDescription> gpus = gpuSource == null
                 ? gpuAddresses.stream().map(a -> GpuDescription.unread(identityWithoutNvml(a))).toList()
                 : gpuSource.descriptions();
-        HostDescription host = new HostDescription(hostName(procFs), cpu.model(), cpu.sockets(), cpu.logicalCpus(), tdp.watts(), tdp.source(), gpus);
+        HostDescription host = new HostDescription(hostName(procFs), cpu.model(), cpu.sockets(), cpu.logicalCpus(), tdp.watts(), tdp.source(), gpus,
+                gpuSource == null ? null : gpuSource.driverVersion());
         return new Discovery(sources, procFs, host, provenance);
     }
 
