@@ -10,6 +10,7 @@ import ftenergy.data.NpmPack;
 import ftenergy.data.Splits;
 import ftenergy.data.TaskInfo;
 import ftenergy.data.TaskRecord;
+import ftenergy.lake.ExampleRows;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
@@ -33,7 +34,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
 
@@ -144,10 +144,9 @@ public final class PrepareJob {
             ExampleEncoder encoder = new ExampleEncoder(tokenizer, info);
             while (records.hasNext()) {
                 Tuple2<String, TaskRecord> record = records.next();
-                Example e = encoder.encode(record._1(), record._2());
-                out.add(RowFactory.create(e.task(), e.split(), e.exampleId(), e.inputIds(), e.typeIds(), e.label(),
-                        e.tokenLabels(), e.spanStart(), e.spanEnd(), e.length(), hash, info.type().name(),
-                        info.labelNames().toArray(String[]::new), info.standsInFor()));
+                for (Example e : encoder.encode(record._1(), record._2())) {
+                    out.add(ExampleRows.row(e, info, hash));
+                }
             }
         }
         return out.iterator();
