@@ -105,8 +105,13 @@ public final class PrepareJob {
         try {
             if (!Files.isRegularFile(json)) {
                 Files.createDirectories(json.getParent());
-                TokenizerFile.fromVocabTxt(vocab, sweep.tokenizer().lowercase(), json);
-                Files.copy(vocab, json.resolveSibling("vocab.txt"));
+                if (vocab.getFileName().toString().endsWith(".json")) {
+                    // A HuggingFace checkpoint's own tokenizer.json: its normaliser decides the casing.
+                    Files.copy(vocab, json);
+                } else {
+                    TokenizerFile.fromVocabTxt(vocab, sweep.tokenizer().lowercase(), json);
+                    Files.copy(vocab, json.resolveSibling("vocab.txt"));
+                }
             }
             return json;
         } catch (IOException e) {
