@@ -20,9 +20,11 @@ public final class PaperTasks {
     /** IMDB movie reviews: long single documents, neg/pos. */
     public static final TaskInfo IMDB = new TaskInfo("imdb", TaskType.SEQUENCE_CLASSIFICATION, ImdbReader.LABELS, null);
     /** SQuAD v1.1: extractive QA, always answerable. */
-    public static final TaskInfo SQUAD_V1 = new TaskInfo("squad_v1", TaskType.SPAN_QA, List.of(), null);
+    public static final TaskInfo SQUAD_V1 = new TaskInfo("squad_v1", TaskType.SPAN_QA, List.of(), null,
+            QaSettings.squadV1());
     /** SQuAD v2.0: extractive QA with unanswerable questions. */
-    public static final TaskInfo SQUAD_V2 = new TaskInfo("squad_v2", TaskType.SPAN_QA, List.of(), null);
+    public static final TaskInfo SQUAD_V2 = new TaskInfo("squad_v2", TaskType.SPAN_QA, List.of(), null,
+            QaSettings.squadV2());
     /** CoNLL-2003 English NER, IOB tags. */
     public static final TaskInfo CONLL2003 = new TaskInfo("conll2003", TaskType.TOKEN_CLASSIFICATION,
             ConllReader.CONLL2003_NER_TAGS, null);

@@ -196,7 +196,8 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
             return switch (plan.columns().head()) {
                 case SEQUENCE_CLASSIFICATION -> List.of(p.label(), p.labelIndex(), p.score());
                 case TOKEN_CLASSIFICATION -> List.of(scala.jdk.javaapi.CollectionConverters.asScala(p.tags()).toSeq());
-                case SPAN_QA -> List.of(p.answer(), output.span().start(), output.span().end());
+                case SPAN_QA -> List.of(p.answer(), output.span().start(), output.span().end(), output.score(),
+                        output.nullScore());
                 case MASKED_LM -> throw new IllegalStateException("refused on the driver");
             };
         }

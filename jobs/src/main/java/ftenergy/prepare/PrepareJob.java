@@ -10,7 +10,7 @@ import ftenergy.data.NpmPack;
 import ftenergy.data.Splits;
 import ftenergy.data.TaskInfo;
 import ftenergy.data.TaskRecord;
-import ftenergy.lake.ExamplesTable;
+import ftenergy.lake.ExampleRows;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
@@ -105,8 +105,13 @@ public final class PrepareJob {
         try {
             if (!Files.isRegularFile(json)) {
                 Files.createDirectories(json.getParent());
-                TokenizerFile.fromVocabTxt(vocab, sweep.tokenizer().lowercase(), json);
-                Files.copy(vocab, json.resolveSibling("vocab.txt"));
+                if (vocab.getFileName().toString().endsWith(".json")) {
+                    // A HuggingFace checkpoint's own tokenizer.json: its normaliser decides the casing.
+                    Files.copy(vocab, json);
+                } else {
+                    TokenizerFile.fromVocabTxt(vocab, sweep.tokenizer().lowercase(), json);
+                    Files.copy(vocab, json.resolveSibling("vocab.txt"));
+                }
             }
             return json;
         } catch (IOException e) {
@@ -144,8 +149,9 @@ public final class PrepareJob {
             ExampleEncoder encoder = new ExampleEncoder(tokenizer, info);
             while (records.hasNext()) {
                 Tuple2<String, TaskRecord> record = records.next();
-                Example e = encoder.encode(record._1(), record._2());
-                out.add(ExamplesTable.COLUMNS.row(new ExamplesTable.Encoded(e, info, hash)));
+                for (Example e : encoder.encode(record._1(), record._2())) {
+                    out.add(ExampleRows.row(e, info, hash));
+                }
             }
         }
         return out.iterator();

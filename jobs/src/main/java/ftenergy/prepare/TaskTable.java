@@ -4,9 +4,12 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
+import ftenergy.data.TaskType;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.Lakehouse;
 import java.io.PrintStream;
@@ -34,14 +37,20 @@ final class TaskTable {
                 .agg(count(lit(1)).as("examples"), avg("length").as("mean"),
                         percentile_approx(col("length"), lit(0.5), lit(10000)).as("median"),
                         percentile_approx(col("length"), lit(0.95), lit(10000)).as("p95"),
-                        sum("length").as("tokens"))
+                        sum("length").as("tokens"),
+                        max(when(col("task_type").equalTo(TaskType.SPAN_QA.name()).and(col("qa_max_length").isNull()), 1)
+                                .otherwise(0)).as("unwindowed"))
                 .orderBy("task", "split")
                 .collectAsList());
     }
 
-    /** Whether {@code task} has examples tokenized with the tokenizer whose hash is {@code tokenizer}. */
+    /**
+     * Whether {@code task} has examples tokenized with the tokenizer whose hash is {@code tokenizer}
+     * (span-QA examples prepared before questions were cut into windows do not count).
+     */
     boolean prepared(String task, String tokenizer) {
-        return rows.stream().anyMatch(r -> r.getString(0).equals(task) && tokenizer.equals(r.getString(3)));
+        return rows.stream().anyMatch(r -> r.getString(0).equals(task) && tokenizer.equals(r.getString(3))
+                && r.<Integer>getAs("unwindowed") == 0);
     }
 
     void print(PrintStream out) {

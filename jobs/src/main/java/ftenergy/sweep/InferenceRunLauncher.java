@@ -7,6 +7,7 @@ import ftenergy.carbon.CarbonAccounting;
 import ftenergy.carbon.CarbonSettings;
 import ftenergy.config.ConfigReader;
 import ftenergy.data.Example;
+import ftenergy.data.TaskInfo;
 import ftenergy.data.TaskType;
 import ftenergy.attempt.MeteredRun;
 import ftenergy.attempt.SweepProvenance;
@@ -54,7 +55,8 @@ import org.apache.spark.util.CollectionAccumulator;
  * training run's window includes it) accounted with the carbon settings of the executor's host,
  * of which the loading's share ({@code energy_setup_kwh}: the window less its batches' window), the
  * power samples, and the task metric scored from the predicted columns against the examples'
- * gold answers ({@link Scorer}, as fine-tuning evaluations score).
+ * gold answers ({@link Scorer}, as fine-tuning evaluations score: a span-QA question from the
+ * spans and scores of all its windows, by its task's answer rule).
  *
  * <p>The inference task takes the cluster's default task resources: on a GPU cluster set
  * {@code spark.task.resource.gpu.amount} so that every task, inference included, gets its GPU.
@@ -126,7 +128,7 @@ final class InferenceRunLauncher implements RunLauncher {
         PartitionMeasurement partition = partitions.get(0);
         // The run reads only its evaluation split: that is its data version.
         String dataVersion = new TaskData(data.info(), List.of(), eval).version();
-        AttemptResult result = result(spec, attempt, partition, score(head, eval, predicted), dataVersion);
+        AttemptResult result = result(spec, attempt, partition, score(head, data.info(), eval, predicted), dataVersion);
         return new Launched(result, partition.window().startedAt(), partition.window().endedAt());
     }
 
@@ -149,11 +151,11 @@ final class InferenceRunLauncher implements RunLauncher {
         return Arrays.stream(values).boxed().toList();
     }
 
-    private List<Metric> score(TaskHead head, List<Example> eval, List<Row> predicted) {
+    private List<Metric> score(TaskHead head, TaskInfo task, List<Example> eval, List<Row> predicted) {
         Map<String, Example> byId = new HashMap<>();
         eval.forEach(example -> byId.put(example.exampleId(), example));
         Scorer scorer = new Scorer(head, head.type() == TaskType.SPAN_QA && tokenizerFile != null
-                ? TokenizerFile.vocabulary(tokenizerFile) : null);
+                ? TokenizerFile.vocabulary(tokenizerFile) : null, task.qa());
         for (Row row : predicted) {
             scorer.add(headOutput(head, row), byId.get(row.<String>getAs("example_id")));
         }
@@ -163,12 +165,13 @@ final class InferenceRunLauncher implements RunLauncher {
     /** The head's output back from the prediction columns ({@code prediction*}, BertInference's default names). */
     private static HeadOutput headOutput(TaskHead head, Row row) {
         return switch (head.type()) {
-            case SEQUENCE_CLASSIFICATION -> new HeadOutput(row.<Integer>getAs("prediction_index"),
-                    row.<Double>getAs("prediction_score"), new int[0], null);
-            case TOKEN_CLASSIFICATION -> new HeadOutput(-1, Double.NaN,
-                    row.<String>getList(row.fieldIndex("prediction_tags")).stream().mapToInt(head.labels()::indexOf).toArray(), null);
-            case SPAN_QA -> new HeadOutput(-1, Double.NaN, new int[0],
-                    new TokenSpan(row.<Integer>getAs("prediction_start"), row.<Integer>getAs("prediction_end")));
+            case SEQUENCE_CLASSIFICATION -> HeadOutput.sequence(row.<Integer>getAs("prediction_index"),
+                    row.<Double>getAs("prediction_score"));
+            case TOKEN_CLASSIFICATION -> HeadOutput.tokens(
+                    row.<String>getList(row.fieldIndex("prediction_tags")).stream().mapToInt(head.labels()::indexOf).toArray());
+            case SPAN_QA -> HeadOutput.answer(
+                    new TokenSpan(row.<Integer>getAs("prediction_start"), row.<Integer>getAs("prediction_end")),
+                    row.<Double>getAs("prediction_score"), row.<Double>getAs("prediction_null_score"));
             case MASKED_LM -> throw new IllegalStateException("refused by Predictor.fineTuned");
         };
     }

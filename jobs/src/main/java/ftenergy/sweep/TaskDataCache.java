@@ -3,10 +3,9 @@ package ftenergy.sweep;
 import static org.apache.spark.sql.functions.col;
 
 import ftenergy.data.Example;
-import ftenergy.data.TaskInfo;
-import ftenergy.data.TaskType;
 import ftenergy.attempt.TaskData;
 import ftenergy.attempt.Truncation;
+import ftenergy.lake.ExampleRows;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.Lakehouse;
 import ftenergy.prepare.PreparedData;
@@ -61,31 +60,13 @@ final class TaskDataCache {
         List<Example> train = new ArrayList<>();
         List<Example> eval = new ArrayList<>();
         for (Row row : rows) {
-            Example example = truncation.apply(example(row));
+            Example example = truncation.apply(ExampleRows.example(row));
             List<Example> split = example.split().equals("train") ? train : eval;
             int cap = split == train ? maxTrain : maxEval;
             if (cap == 0 || split.size() < cap) {
                 split.add(example);
             }
         }
-        Row first = rows.get(0);
-        TaskInfo info = new TaskInfo(task, TaskType.valueOf(first.getAs("task_type")), first.getList(first.fieldIndex("label_names")),
-                first.getAs("stands_in_for"));
-        return new TaskData(info, train, eval);
-    }
-
-    private static Example example(Row row) {
-        return new Example(row.getAs("task"), row.getAs("split"), row.getAs("example_id"), ints(row, "input_ids"),
-                ints(row, "type_ids"), row.<Integer>getAs("label"), ints(row, "token_labels"),
-                row.<Integer>getAs("span_start"), row.<Integer>getAs("span_end"));
-    }
-
-    private static int[] ints(Row row, String column) {
-        List<Integer> values = row.getList(row.fieldIndex(column));
-        int[] out = new int[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
-        }
-        return out;
+        return new TaskData(ExampleRows.task(rows.get(0)), train, eval);
     }
 }
