@@ -58,6 +58,8 @@ public final class Main {
                 .setErr(new PrintWriter(err, true, Charset.defaultCharset()))
                 // --config and -D repeat by nature; any other option given twice keeps its last value.
                 .setOverwrittenOptionsAllowed(true)
+                // An argument starting with @ is the argument itself (a SQL text, a path), never a file of arguments.
+                .setExpandAtFiles(false)
                 .setParameterExceptionHandler(Main::usageError)
                 .setExecutionStrategy(parsed -> execute(parsed, options, environment, out, err));
         // Set after the commands inherited the root's attributes: the overview is the root's alone.

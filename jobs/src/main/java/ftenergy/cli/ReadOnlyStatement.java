@@ -9,6 +9,7 @@ import org.apache.spark.sql.catalyst.analysis.UnresolvedExecuteImmediate;
 import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.catalyst.plans.logical.Command;
 import org.apache.spark.sql.catalyst.plans.logical.ExecutableDuringAnalysis;
+import org.apache.spark.sql.catalyst.plans.logical.InsertIntoDir;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.ParsedStatement;
 import org.apache.spark.sql.execution.command.ExplainCommand;
@@ -19,8 +20,11 @@ import org.apache.spark.sql.execution.command.ExplainCommand;
  * DESCRIBE (Spark's and Delta's metadata commands are named {@code Show*} and {@code Describe*}:
  * DESCRIBE HISTORY, DESCRIBE DETAIL, SHOW TABLES, ...), and EXPLAIN of a query. Everything else
  * is refused: DML (DELETE, UPDATE, MERGE, INSERT), DDL (CREATE, DROP, ALTER), session commands
- * (SET, USE, CACHE, ADD JAR), Delta's maintenance (OPTIMIZE, VACUUM, RESTORE), procedures (CALL),
- * SQL scripts and EXECUTE IMMEDIATE, whose text is only known when it runs.
+ * (SET, USE, CACHE, ADD JAR), Delta's maintenance (OPTIMIZE, VACUUM, RESTORE, CLONE, REORG),
+ * procedures (CALL), SQL scripts and EXECUTE IMMEDIATE, whose text is only known when it runs.
+ * Spark and Delta mark writes differently (a {@link Command}, a {@link ParsedStatement}, a class of
+ * its own), so a new statement kind of a later version is checked against this list in
+ * {@code ReadOnlyStatementTest} before it is trusted.
  */
 final class ReadOnlyStatement {
 
@@ -41,8 +45,8 @@ final class ReadOnlyStatement {
             throw new UsageException("the statement does not parse: " + e.getMessage());
         }
         refusal(plan).ifPresent(node -> {
-            throw new UsageException("lake query runs read-only statements only (queries, SHOW, DESCRIBE, EXPLAIN of a query); "
-                    + "refused a " + firstWord(sql) + " statement (Spark plan " + node.nodeName() + "), nothing was run");
+            throw new UsageException("read-only statements only (queries, SHOW, DESCRIBE, EXPLAIN of a query): "
+                    + "this " + firstWord(sql) + " statement (Spark plan " + node.nodeName() + ") was not run");
         });
     }
 
@@ -62,10 +66,15 @@ final class ReadOnlyStatement {
         return found.isDefined() ? Optional.of(found.get()) : Optional.empty();
     }
 
-    /** Commands, parsed write statements (INSERT), and nodes that run other statements while planned. */
+    /**
+     * Commands; parsed write statements (INSERT INTO, INSERT OVERWRITE DIRECTORY); nodes that run other
+     * statements (CALL, EXECUTE IMMEDIATE); and statements the parsers name {@code *Statement} without
+     * making them commands (Delta's RESTORE and CLONE, SQL scripting's control flow).
+     */
     private static boolean writes(LogicalPlan node) {
-        return node instanceof Command || node instanceof ParsedStatement || node instanceof ExecutableDuringAnalysis
-                || node instanceof UnresolvedExecuteImmediate;
+        return node instanceof Command || node instanceof ParsedStatement || node instanceof InsertIntoDir
+                || node instanceof ExecutableDuringAnalysis || node instanceof UnresolvedExecuteImmediate
+                || node.getClass().getSimpleName().endsWith("Statement");
     }
 
     private static boolean isMetadataRead(LogicalPlan command) {

@@ -80,8 +80,8 @@ class LakeCommandTest {
             CliResult result = lake("query", statement);
             assertEquals(2, result.code(), statement + ": " + result.printed());
             String kind = statement.substring(0, statement.indexOf(' '));
-            assertTrue(result.err().contains("read-only statements only") && result.err().contains("refused a " + kind
-                    + " statement"), statement + ": " + result.printed());
+            assertTrue(result.err().contains("read-only statements only") && result.err().contains("this " + kind
+                    + " statement (Spark plan "), statement + ": " + result.printed());
             assertEquals("", result.out(), statement);
         }
         assertEquals(APPENDS, rows(), "every row is still there");
