@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code ftenergy} command itself: the options every command accepts (before or after the
@@ -45,10 +47,10 @@ final class FtenergyCommand {
     record ConfigFile(String name, boolean deprecatedOption) {}
 
     private final List<ConfigFile> configFiles = new ArrayList<>();
+    private final Map<String, String> defines = new LinkedHashMap<>();
 
-    @Option(names = "-D", paramLabel = "key=value", scope = ScopeType.INHERIT, order = 101,
-            description = "Set one configuration key, e.g. -Dftenergy.sweep.id=trial (repeatable).")
-    private Map<String, String> defines = new LinkedHashMap<>();
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--lakehouse", paramLabel = "PATH", scope = ScopeType.INHERIT, order = 102,
             description = "Root of the Delta tables (ftenergy.lakehouse).")
@@ -70,11 +72,23 @@ final class FtenergyCommand {
             description = "Also log the warnings hidden by default (lost executors' network errors, Delta's checkpoint search).")
     private boolean verbose;
 
-    // Setters, not a list field: --config and --conf share one list, in the order given.
+    // Setters, not a list field: --config and --conf share one list, in the order given, whether
+    // before or after the command name.
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 100,
             description = "A HOCON configuration file (repeatable; a later file overrides an earlier one).")
     private void addConfig(String file) {
         configFiles.add(new ConfigFile(file, false));
+    }
+
+    // A setter too: picocli would empty a map field at the first -D after the command name.
+    @Option(names = "-D", paramLabel = "key=value", scope = ScopeType.INHERIT, order = 101,
+            description = "Set one configuration key, e.g. -Dftenergy.sweep.id=trial (repeatable).")
+    private void addDefine(String keyValue) {
+        int eq = keyValue.indexOf('=');
+        if (eq <= 0) {
+            throw new ParameterException(spec.commandLine(), "-D needs key=value, was '" + keyValue + "'");
+        }
+        defines.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
     }
 
     @Option(names = "--conf", paramLabel = "FILE", scope = ScopeType.INHERIT, hidden = true,

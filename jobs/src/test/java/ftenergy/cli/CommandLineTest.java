@@ -106,6 +106,19 @@ class CommandLineTest {
     }
 
     @Test
+    void defines_beforeAndAfterTheCommandName_allCount() {
+        CliResult result = CliResult.run("-Dftenergy.reports=early", "config", "-D", "ftenergy.lakehouse=late",
+                "-Dftenergy.spark.conf.spark.driver.extraJavaOptions=-Da=b");
+        assertEquals(0, result.code(), result.printed());
+        assertTrue(line(result, "ftenergy.reports").contains("\"early\""), result.printed());
+        assertTrue(line(result, "ftenergy.lakehouse").contains("\"late\""), result.printed());
+        assertTrue(result.out().contains("extraJavaOptions = \"-Da=b\""), "split at the first '=': " + result.printed());
+        CliResult noValue = CliResult.run("config", "-Dftenergy.reports");
+        assertEquals(2, noValue.code(), noValue.printed());
+        assertTrue(noValue.err().contains("-D needs key=value, was 'ftenergy.reports'"), noValue.printed());
+    }
+
+    @Test
     void deprecatedConf_stillReadsTheFile_andWarnsOnce() throws IOException {
         Path old = file("old.conf", "ftenergy.lakehouse = old-lake");
         Path newer = file("newer.conf", "ftenergy.reports = newer-reports");
