@@ -5,6 +5,8 @@ import ftenergy.config.ConfigError;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -81,7 +83,7 @@ public final class Main {
         if (!(leaf.getCommand() instanceof LeafCommand command)) {
             throw new ParameterException(leaf, "missing command: one of " + String.join(", ", leaf.getSubcommands().keySet()));
         }
-        var files = options.configFiles(leaf);
+        List<Path> files = options.configFiles(leaf);
         if (options.usedDeprecatedConf()) {
             err.println("ftenergy: warning: --conf FILE is deprecated and goes away in the next release; use --config FILE");
         }
