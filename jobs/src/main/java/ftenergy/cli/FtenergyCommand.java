@@ -21,13 +21,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ftenergy", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = VersionText.class,
         sortOptions = false, abbreviateSynopsis = true,
-        description = "Measures the energy and carbon cost of fine-tuning BERT models: Spark sweeps, DJL training "
-                + "metered in-process, results in Delta tables.",
         subcommands = {DemoCommand.class, LakeCommand.class, PrepareCommand.class, SweepCommand.class, AnalyzeCommand.class,
                 ReportCommand.class, DataCommand.class, MeterCommand.class, BenchCommand.class, InferCommand.class,
                 ModelCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%n", footer = "`ftenergy --help` tells how configuration is layered, and the exit statuses.")
 final class FtenergyCommand {
+
+    /** What the top-level help says first. */
+    static final String DESCRIPTION = "Measures the energy and carbon cost of fine-tuning BERT models: Spark sweeps, DJL "
+            + "training metered in-process, results in Delta tables.";
 
     /** The top-level help's footer; the commands' own help points to it. */
     static final String[] OVERVIEW = {

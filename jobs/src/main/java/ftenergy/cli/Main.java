@@ -64,8 +64,8 @@ public final class Main {
                 .setExpandAtFiles(false)
                 .setParameterExceptionHandler(Main::usageError)
                 .setExecutionStrategy(parsed -> execute(parsed, options, environment, out, err));
-        // Set after the commands inherited the root's attributes: the overview is the root's alone.
-        commandLine.getCommandSpec().usageMessage().footer(FtenergyCommand.OVERVIEW);
+        // Set after the commands inherited the root's attributes: description and overview are the root's alone.
+        commandLine.getCommandSpec().usageMessage().description(FtenergyCommand.DESCRIPTION).footer(FtenergyCommand.OVERVIEW);
         return commandLine.execute(args);
     }
 
