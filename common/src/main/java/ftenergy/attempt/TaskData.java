@@ -42,10 +42,19 @@ public record TaskData(TaskInfo info, List<Example> train, List<Example> eval) i
                     out.writeUTF(e.split());
                     out.writeUTF(e.exampleId());
                     for (int[] values : new int[][] {e.inputIds(), e.typeIds(), e.tokenLabels(), {e.label(), e.spanStart(), e.spanEnd()}}) {
-                        out.writeInt(values.length);
-                        for (int value : values) {
-                            out.writeInt(value);
+                        writeInts(out, values);
+                    }
+                    // A QA window's question, context, gold answers and offsets decide how it is scored.
+                    out.writeBoolean(e.window() != null);
+                    if (e.window() != null) {
+                        out.writeUTF(e.window().questionId());
+                        writeText(out, e.window().context());
+                        out.writeInt(e.window().goldAnswers().size());
+                        for (String answer : e.window().goldAnswers()) {
+                            writeText(out, answer);
                         }
+                        writeInts(out, e.window().contextStarts());
+                        writeInts(out, e.window().contextEnds());
                     }
                 }
             }
@@ -53,5 +62,19 @@ public record TaskData(TaskInfo info, List<Example> train, List<Example> eval) i
             throw new UncheckedIOException("digesting examples in memory", e); // a null stream does not fail
         }
         return Sha256.shortOf(digest.digest());
+    }
+
+    private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+        out.writeInt(values.length);
+        for (int value : values) {
+            out.writeInt(value);
+        }
+    }
+
+    /** Text of any length (writeUTF stops at 64 KiB; a SQuAD context can be longer). */
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
     }
 }

@@ -71,7 +71,7 @@ class SweepPlannerTest {
         assertEquals(plan.runs(), SweepPlanner.plan(settings(grid)).runs());
     }
 
-    /** The sweep of a conf file, as `--conf` reads it. */
+    /** The sweep of a conf file, as `--config` reads it. */
     private static SweepSettings fromFile(java.nio.file.Path dir, String hocon) throws java.io.IOException {
         java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("sweep.conf"), hocon);
         ConfigReader in = new ConfigReader(LayeredConfig.load(file, Map.of(), Map.of()));

@@ -231,6 +231,38 @@ public final class Lakehouse {
         }
     }
 
+    /**
+     * One table's compaction.
+     *
+     * @param table the table's name
+     * @param filesBefore its data files before
+     * @param filesAfter its data files after
+     */
+    public record Compaction(String table, long filesBefore, long filesAfter) {}
+
+    /**
+     * Compacts the small files of every existing table into larger ones (Delta's OPTIMIZE, bin
+     * packing); rows and history stay, the replaced files remain until {@link #vacuum}. Sweeps
+     * append a few rows per commit, so tables grow by one small file per commit.
+     *
+     * @return one result per existing table, in the order of {@link LakeTables#all()}
+     */
+    public List<Compaction> optimize() {
+        List<Compaction> results = new ArrayList<>();
+        for (LakeTable table : LakeTables.all()) {
+            if (exists(table)) {
+                long before = files(table);
+                delta(table).optimize().executeCompaction();
+                results.add(new Compaction(table.name(), before, files(table)));
+            }
+        }
+        return results;
+    }
+
+    private long files(LakeTable table) {
+        return delta(table).detail().first().<Long>getAs("numFiles");
+    }
+
     private void addMissingColumns(LakeTable table) {
         StructType stored = spark.read().format("delta").load(path(table)).schema();
         List<String> missing = new ArrayList<>();
