@@ -17,8 +17,7 @@ import java.io.Serializable;
  * @param vocabSize its vocabulary size
  * @param evalEverySteps evaluation interval
  * @param configHocon the resolved configuration, rendered
- * @param codeVersion ftenergy version
- * @param configHash hash of the resolved configuration
+ * @param provenance what every run of the submission shares in its provenance
  */
 public record AttemptInputs(
         RunSpec spec,
@@ -29,6 +28,5 @@ public record AttemptInputs(
         int vocabSize,
         int evalEverySteps,
         String configHocon,
-        String codeVersion,
-        String configHash)
+        SweepProvenance provenance)
         implements Serializable {}

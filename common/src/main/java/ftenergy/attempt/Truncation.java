@@ -36,6 +36,7 @@ public record Truncation(int maxLength, int sepId) implements java.io.Serializab
             start = 0;
             end = 0;
         }
-        return new Example(example.task(), example.split(), example.exampleId(), ids, types, example.label(), tags, start, end);
+        return new Example(example.task(), example.split(), example.exampleId(), ids, types, example.label(), tags, start, end,
+                example.window() == null ? null : example.window().truncated(maxLength));
     }
 }

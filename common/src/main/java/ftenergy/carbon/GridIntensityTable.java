@@ -38,15 +38,16 @@ public final class GridIntensityTable {
     /** Reads {@code region,name,g_co2e_per_kwh,year,source} rows ({@code #} comments, one header line). */
     public static GridIntensityTable parse(InputStream in, String fileName) throws IOException {
         Map<String, GridIntensity> rows = new LinkedHashMap<>();
-        for (ReferenceCsv.Row line : ReferenceCsv.rows(in, 5)) {
-            String[] f = line.fields();
+        for (ReferenceCsv.Row line : ReferenceCsv.rows(in, fileName, 5)) {
+            List<String> f = line.fields();
             int lineNo = line.lineNumber();
-            if (f.length < 5) {
+            if (f.size() < 5) {
                 throw CarbonException.badLine(fileName, lineNo, "expected region,name,g_co2e_per_kwh,year,source");
             }
             GridIntensity row;
             try {
-                row = new GridIntensity(f[0].trim(), f[1].trim(), Double.parseDouble(f[2].trim()), Integer.parseInt(f[3].trim()), f[4].trim());
+                row = new GridIntensity(f.get(0).trim(), f.get(1).trim(), Double.parseDouble(f.get(2).trim()),
+                        Integer.parseInt(f.get(3).trim()), f.get(4).trim());
             } catch (NumberFormatException e) {
                 throw CarbonException.badLine(fileName, lineNo, "g_co2e_per_kwh or year is not a number: " + line.text());
             }

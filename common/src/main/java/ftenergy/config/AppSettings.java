@@ -14,9 +14,20 @@ import java.util.TreeMap;
  * @param reports report output ({@code ftenergy.reports})
  * @param sparkAppName Spark application name ({@code ftenergy.spark.app-name})
  * @param sparkConf extra Spark settings ({@code ftenergy.spark.conf})
+ * @param catalog the catalog the tables are registered in ({@code ftenergy.lake.catalog}); null for the session's current one
+ * @param database the database they are registered in ({@code ftenergy.lake.database})
  */
-public record AppSettings(
-        String lakehouse, Path dataDir, Path checkpoints, Path reports, String sparkAppName, Map<String, String> sparkConf) {
+public record AppSettings(String lakehouse, Path dataDir, Path checkpoints, Path reports, String sparkAppName,
+        Map<String, String> sparkConf, String catalog, String database) {
+
+    /** The default database of the tables. */
+    public static final String DEFAULT_DATABASE = "ftenergy";
+
+    /** Settings whose tables are registered in the session's current catalog, database {@value #DEFAULT_DATABASE}. */
+    public AppSettings(String lakehouse, Path dataDir, Path checkpoints, Path reports, String sparkAppName,
+            Map<String, String> sparkConf) {
+        this(lakehouse, dataDir, checkpoints, reports, sparkAppName, sparkConf, null, DEFAULT_DATABASE);
+    }
 
     /** Relative paths become absolute against this process's directory: executors run elsewhere. */
     public AppSettings {
@@ -39,12 +50,22 @@ public record AppSettings(
                     String.join(".", ConfigUtil.splitPath(entry.getKey())),
                     String.valueOf(entry.getValue().unwrapped())));
         }
+        String catalog = in.optionalString("ftenergy.lake.catalog");
+        String database = in.string("ftenergy.lake.database");
+        for (String[] name : new String[][] {{"ftenergy.lake.catalog", catalog}, {"ftenergy.lake.database", database}}) {
+            if (name[1] != null && !name[1].matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                in.problem(name[0], "must be a SQL identifier (letters, digits and '_', not starting with a digit), was '"
+                        + name[1] + "'");
+            }
+        }
         return new AppSettings(
                 lakehouse,
                 in.path("ftenergy.data-dir"),
                 in.path("ftenergy.checkpoints"),
                 in.path("ftenergy.reports"),
                 in.string("ftenergy.spark.app-name"),
-                sparkConf);
+                sparkConf,
+                catalog,
+                database);
     }
 }

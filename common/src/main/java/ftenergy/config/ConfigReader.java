@@ -265,7 +265,7 @@ public final class ConfigReader {
         try {
             return getter.apply(key);
         } catch (ConfigException.Missing e) {
-            problems.add(new ConfigProblem(key, originOfParent(key), "missing; set it in your --conf file or with -D" + key + "=..."));
+            problems.add(new ConfigProblem(key, originOfParent(key), "missing; set it in a --config file or with -D" + key + "=..."));
         } catch (ConfigException.WrongType | ConfigException.BadValue e) {
             String origin = originOf(key);
             String message = e.getMessage();

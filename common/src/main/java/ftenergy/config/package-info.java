@@ -1,5 +1,5 @@
 /**
- * Layered HOCON configuration (defaults &lt; {@code --conf FILE} &lt; {@code -Dkey=value} &lt; flags),
- * read once at start-up into immutable records; every problem is reported with its key and origin.
+ * Layered HOCON configuration (defaults &lt; {@code --config} files &lt; {@code FTENERGY_*} variables &lt;
+ * {@code -Dkey=value} &lt; flags), read once at start-up into immutable records; every problem is reported with its key and origin.
  */
 package ftenergy.config;

@@ -17,6 +17,9 @@ import java.io.Serializable;
  *     applies (special tokens, continuation sub-tokens); empty otherwise
  * @param spanStart answer start token for QA (0 = [CLS] = no answer); -1 otherwise
  * @param spanEnd answer end token (inclusive) for QA; -1 otherwise
+ * @param window for extractive QA, the question, context and gold answers the window is scored
+ *     against; {@code null} otherwise (and for QA examples prepared before windows existed, which
+ *     are scored on their own answer span)
  */
 public record Example(
         String task,
@@ -27,7 +30,8 @@ public record Example(
         int label,
         int[] tokenLabels,
         int spanStart,
-        int spanEnd)
+        int spanEnd,
+        QaWindow window)
         implements Serializable {
 
     /** Label value meaning "no loss here" (PyTorch's ignore index). */
@@ -42,6 +46,16 @@ public record Example(
             throw new IllegalArgumentException(
                     "example " + exampleId + ": " + tokenLabels.length + " token labels for " + inputIds.length + " tokens");
         }
+        if (window != null && window.length() != inputIds.length) {
+            throw new IllegalArgumentException(
+                    "example " + exampleId + ": QA window offsets for " + window.length() + " tokens, not " + inputIds.length);
+        }
+    }
+
+    /** An example without a QA window (every task but extractive QA). */
+    public Example(String task, String split, String exampleId, int[] inputIds, int[] typeIds, int label,
+            int[] tokenLabels, int spanStart, int spanEnd) {
+        this(task, split, exampleId, inputIds, typeIds, label, tokenLabels, spanStart, spanEnd, null);
     }
 
     /** Number of real (non-padding) tokens. */

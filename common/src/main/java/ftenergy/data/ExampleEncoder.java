@@ -2,13 +2,15 @@ package ftenergy.data;
 
 import ftenergy.text.Encoded;
 import ftenergy.text.LabelAlignment;
+import ftenergy.text.QuestionWindows;
 import ftenergy.text.SpanAlignment;
 import ftenergy.text.TextTokenizer;
 import ftenergy.text.TokenSpan;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Function;
+import java.util.NoSuchElementException;
 
 /**
  * Turns raw records of one task into {@link Example}s: a pure function of tokenizer, task and
@@ -18,16 +20,20 @@ import java.util.function.Function;
  *   <li>{@link TextRecord} (sequence classification, or masked LM with a null label): one text or a
  *       pair, label = index of the label in {@link TaskInfo#labelNames()}, -1 when unlabelled;
  *   <li>{@link TaggedRecord}: words encoded as given, first sub-token carries the tag index;
- *   <li>{@link QaRecord}: {@code [CLS] question [SEP] context [SEP]}, the first gold answer mapped
- *       to tokens; unanswerable, or cut off by truncation, points at [CLS] (0, 0). One window per
- *       question: no document stride.
+ *   <li>{@link QaRecord}: {@code [CLS] question [SEP] context [SEP]} windows as
+ *       {@link TaskInfo#qa()} cuts them ({@link QuestionWindows}), one example per window, id
+ *       {@code <question id>#<window>}: the first gold answer mapped to the window's tokens, or
+ *       [CLS] (0, 0) when the question is unanswerable or the answer is not wholly inside the
+ *       window. Each window carries a {@link QaWindow} (question id, context, every gold answer,
+ *       token offsets) for evaluation. Windows are cut at the task's own length, not the
+ *       tokenizer's.
  * </ul>
  *
  * <pre>{@code
  * // per Spark partition:
  * try (TextTokenizer tok = TextTokenizer.load(tokenizerJson, maxLength)) {
  *     ExampleEncoder encoder = new ExampleEncoder(tok, task);
- *     records.forEachRemaining(r -> out.add(encoder.encode("train", r)));
+ *     records.forEachRemaining(r -> out.addAll(encoder.encode("train", r)));
  * }
  * }</pre>
  */
@@ -51,41 +57,48 @@ public final class ExampleEncoder {
     }
 
     /**
-     * Encodes one record.
+     * Encodes one record: one example, or one per window for extractive QA.
      *
      * @throws TaskDataException when the record does not fit the task's type or names an unknown label
      */
-    public Example encode(String split, TaskRecord record) {
+    public List<Example> encode(String split, TaskRecord record) {
         if (record instanceof TextRecord r) {
-            return text(split, r);
+            return List.of(text(split, r));
         }
         if (record instanceof TaggedRecord r) {
-            return tagged(split, r);
+            return List.of(tagged(split, r));
         }
         return qa(split, (QaRecord) record);
     }
 
-    /** Encodes records lazily, in order (for Spark's {@code mapPartitions}). */
+    /** Encodes records lazily, in order, windows of one question together (for Spark's {@code mapPartitions}). */
     public Iterator<Example> encodeAll(String split, Iterator<? extends TaskRecord> records) {
-        Function<TaskRecord, Example> f = r -> encode(split, r);
         return new Iterator<>() {
+            private Iterator<Example> current = Collections.emptyIterator();
+
             @Override
             public boolean hasNext() {
-                return records.hasNext();
+                while (!current.hasNext() && records.hasNext()) {
+                    current = encode(split, records.next()).iterator();
+                }
+                return current.hasNext();
             }
 
             @Override
             public Example next() {
-                return f.apply(records.next());
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
             }
         };
     }
 
-    /** Encodes a list of records, in order. */
+    /** Encodes a list of records, in order, windows of one question together. */
     public List<Example> encodeAll(String split, List<? extends TaskRecord> records) {
         List<Example> out = new ArrayList<>(records.size());
         for (TaskRecord r : records) {
-            out.add(encode(split, r));
+            out.addAll(encode(split, r));
         }
         return out;
     }
@@ -108,15 +121,35 @@ public final class ExampleEncoder {
         return new Example(task.name(), split, r.id(), e.ids(), e.typeIds(), -1, tokenLabels, -1, -1);
     }
 
-    private Example qa(String split, QaRecord r) {
+    private List<Example> qa(String split, QaRecord r) {
         requireType(r, TaskType.SPAN_QA);
-        Encoded e = tokenizer.encodeQuestionContext(r.question(), r.context());
-        TokenSpan span = TokenSpan.NO_ANSWER;
-        if (!r.isUnanswerable()) {
-            QaRecord.Answer a = r.answers().get(0);
-            span = SpanAlignment.toTokens(e, 1, a.charStart(), a.charEnd());
+        QaSettings settings = task.qa();
+        List<Encoded> windows = QuestionWindows.split(tokenizer.encodeQuestionContextWhole(r.question(), r.context()),
+                settings.maxLength(), settings.docStride());
+        List<Example> out = new ArrayList<>(windows.size());
+        for (int k = 0; k < windows.size(); k++) {
+            Encoded e = windows.get(k);
+            TokenSpan span = TokenSpan.NO_ANSWER;
+            if (!r.isUnanswerable()) {
+                QaRecord.Answer a = r.answers().get(0);
+                span = SpanAlignment.toTokens(e, 1, a.charStart(), a.charEnd());
+            }
+            out.add(new Example(task.name(), split, r.id() + "#" + k, e.ids(), e.typeIds(), -1, new int[0],
+                    span.start(), span.end(), window(r, e)));
         }
-        return new Example(task.name(), split, r.id(), e.ids(), e.typeIds(), -1, new int[0], span.start(), span.end());
+        return out;
+    }
+
+    /** The question, context and gold answers, with each token's place in the context (-1 outside it). */
+    private static QaWindow window(QaRecord r, Encoded e) {
+        int[] starts = new int[e.length()];
+        int[] ends = new int[e.length()];
+        for (int i = 0; i < starts.length; i++) {
+            boolean context = e.sequenceIds()[i] == 1;
+            starts[i] = context ? e.charStarts()[i] : -1;
+            ends[i] = context ? e.charEnds()[i] : -1;
+        }
+        return new QaWindow(r.id(), r.context(), r.answerTexts(), starts, ends);
     }
 
     private int labelIndex(TaskRecord r, String label) {

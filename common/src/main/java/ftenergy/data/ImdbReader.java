@@ -1,15 +1,19 @@
 package ftenergy.data;
 
-import ftenergy.data.internal.CsvRows;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * IMDB movie reviews (Maas et al. 2011) in the layouts they are distributed in.
@@ -35,7 +39,8 @@ public final class ImdbReader {
 
     /**
      * A CSV file with a header row (the common Kaggle export: {@code review,sentiment} with
-     * {@code positive}/{@code negative}), quoted fields may span lines.
+     * {@code positive}/{@code negative}), quoted fields may span lines. Rows with a wrong field
+     * count, empty text or an unknown label are issues; broken quoting fails the read at its row.
      *
      * @param textColumn column of the review
      * @param labelColumn column of the label
@@ -90,38 +95,49 @@ public final class ImdbReader {
         String file = source.toString();
         List<TextRecord> records = new ArrayList<>();
         List<ReadIssue> issues = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
-            CsvRows rows = new CsvRows(in);
-            CsvRows.Row header = rows.next();
-            if (header == null) {
+        try (BufferedReader in = Files.newBufferedReader(source, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.builder().setReader(in).setFormat(CSVFormat.RFC4180).get()) {
+            Iterator<CSVRecord> rows = parser.iterator();
+            if (!rows.hasNext()) {
                 throw new TaskDataException(file, 0, "empty file, expected a header row");
             }
-            int text = header.fields().indexOf(textColumn);
-            int label = header.fields().indexOf(labelColumn);
+            List<String> header = rows.next().toList();
+            int text = header.indexOf(textColumn);
+            int label = header.indexOf(labelColumn);
             if (text < 0 || label < 0) {
-                throw new TaskDataException(file, 1, "header " + header.fields() + " lacks '" + textColumn + "' or '" + labelColumn + "'");
+                throw new TaskDataException(file, 1, "header " + header + " lacks '" + textColumn + "' or '" + labelColumn + "'");
             }
-            CsvRows.Row row;
-            while ((row = rows.next()) != null) {
-                List<String> f = row.fields();
+            while (true) {
+                // Every line belongs to a row (no comments, empty lines are rows), so a row starts after the last one ended.
+                long line = parser.getCurrentLineNumber() + 1;
+                List<String> f;
+                try {
+                    if (!rows.hasNext()) {
+                        break;
+                    }
+                    f = rows.next().toList();
+                } catch (UncheckedIOException e) {
+                    throw new TaskDataException(file, line, "broken quoting, the rest of the file cannot be read: "
+                            + e.getCause().getMessage());
+                }
                 if (f.size() == 1 && f.get(0).isEmpty()) {
                     continue;
                 }
-                String problem = row.problem();
-                if (problem == null && f.size() != header.fields().size()) {
-                    problem = f.size() + " fields, header has " + header.fields().size();
-                } else if (problem == null && f.get(text).isBlank()) {
+                String problem = null;
+                if (f.size() != header.size()) {
+                    problem = f.size() + " fields, header has " + header.size();
+                } else if (f.get(text).isBlank()) {
                     problem = "empty " + textColumn;
-                } else if (problem == null && !labels.isEmpty() && !labels.contains(f.get(label))) {
+                } else if (!labels.isEmpty() && !labels.contains(f.get(label))) {
                     problem = "label '" + f.get(label) + "' is not one of " + labels;
                 }
                 if (problem != null) {
-                    issues.add(new ReadIssue(file, row.line(), problem));
+                    issues.add(new ReadIssue(file, line, problem));
                 } else {
-                    records.add(new TextRecord(Long.toString(row.line()), f.get(text), null, f.get(label)));
+                    records.add(new TextRecord(Long.toString(line), f.get(text), null, f.get(label)));
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new TaskDataException(file, "cannot read CSV: " + e.getMessage(), e);
         }
         return budget.check(new ReadResult<>(file, records, issues));

@@ -9,17 +9,32 @@ import java.util.List;
  * @param id question id
  * @param question the question
  * @param context the passage answers are taken from
- * @param answers gold answers; empty when the question is unanswerable (SQuAD v2.0)
+ * @param answers every gold answer, in source order (SQuAD's evaluation sets give several); empty
+ *     when the question is unanswerable (SQuAD v2.0). Training takes the first.
+ * @param plausibleAnswers SQuAD v2.0's {@code plausible_answers} of an unanswerable question:
+ *     spans a reader might wrongly give; kept for inspection, never gold
  */
-public record QaRecord(String id, String question, String context, List<Answer> answers) implements TaskRecord {
+public record QaRecord(String id, String question, String context, List<Answer> answers, List<Answer> plausibleAnswers)
+        implements TaskRecord {
 
     public QaRecord {
         answers = List.copyOf(answers);
+        plausibleAnswers = List.copyOf(plausibleAnswers);
+        checkInContext(id, context, answers, "answer");
+        checkInContext(id, context, plausibleAnswers, "plausible answer");
+    }
+
+    /** A question without plausible answers (every answerable one, and SQuAD v1.1). */
+    public QaRecord(String id, String question, String context, List<Answer> answers) {
+        this(id, question, context, answers, List.of());
+    }
+
+    private static void checkInContext(String id, String context, List<Answer> answers, String what) {
         for (Answer a : answers) {
             if (a.charStart() < 0 || a.charEnd() > context.length()
                     || !context.regionMatches(a.charStart(), a.text(), 0, a.text().length())) {
-                throw new IllegalArgumentException("question " + id + ": answer '" + a.text() + "' is not at character "
-                        + a.charStart() + " of its context");
+                throw new IllegalArgumentException("question " + id + ": " + what + " '" + a.text()
+                        + "' is not at character " + a.charStart() + " of its context");
             }
         }
     }
@@ -27,6 +42,11 @@ public record QaRecord(String id, String question, String context, List<Answer> 
     /** Whether the question has no answer in its context. */
     public boolean isUnanswerable() {
         return answers.isEmpty();
+    }
+
+    /** The gold answers' texts, in source order. */
+    public List<String> answerTexts() {
+        return answers.stream().map(Answer::text).toList();
     }
 
     /**

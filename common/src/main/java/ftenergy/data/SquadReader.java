@@ -13,9 +13,11 @@ import java.util.List;
 /**
  * SQuAD's JSON ({@code data[].paragraphs[].{context, qas[]}}), v1.1 and v2.0.
  *
- * <p>Streams the file so each question is reported with the line its object starts on. In v2.0 a
- * question with {@code "is_impossible": true} becomes a record without answers (its
- * {@code plausible_answers} are not gold answers and are dropped).
+ * <p>Streams the file so each question is reported with the line its object starts on. Every gold
+ * answer is kept, in order (SQuAD's evaluation sets list several per question, duplicates
+ * included). In v2.0 a question with {@code "is_impossible": true} becomes a record without
+ * answers; its {@code plausible_answers} are read into {@link QaRecord#plausibleAnswers()}, never
+ * as gold.
  *
  * @param allowUnanswerable {@code true} for v2.0; for v1.1 a question without answers is malformed
  */
@@ -122,22 +124,32 @@ public record SquadReader(boolean allowUnanswerable) implements TaskReader<QaRec
             throw new IllegalArgumentException("question without 'id' or 'question'");
         }
         boolean impossible = qa.path("is_impossible").asBoolean(false);
-        List<QaRecord.Answer> answers = new ArrayList<>();
-        if (!impossible) {
-            for (JsonNode a : qa.path("answers")) {
-                if (!a.path("text").isTextual() || !a.path("answer_start").isInt()) {
-                    throw new IllegalArgumentException("question " + id + ": answer without 'text' and integer 'answer_start'");
-                }
-                answers.add(new QaRecord.Answer(a.get("text").asText(), a.get("answer_start").asInt()));
-            }
-            if (answers.isEmpty()) {
-                throw new IllegalArgumentException("question " + id + " has no answers"
-                        + (allowUnanswerable ? " and is not marked is_impossible" : " (SQuAD v1.1 questions always have one)"));
-            }
-        } else if (!allowUnanswerable) {
+        if (impossible && !allowUnanswerable) {
             throw new IllegalArgumentException("question " + id + " is_impossible, which SQuAD v1.1 does not allow");
         }
-        return new QaRecord(id, question, context, answers);
+        List<QaRecord.Answer> answers = answers(id, qa, "answers");
+        if (impossible && !answers.isEmpty()) {
+            throw new IllegalArgumentException("question " + id + " is_impossible but lists " + answers.size()
+                    + " answers; unanswerable questions keep theirs in 'plausible_answers'");
+        }
+        if (!impossible && answers.isEmpty()) {
+            throw new IllegalArgumentException("question " + id + " has no answers"
+                    + (allowUnanswerable ? " and is not marked is_impossible" : " (SQuAD v1.1 questions always have one)"));
+        }
+        return new QaRecord(id, question, context, answers, answers(id, qa, "plausible_answers"));
+    }
+
+    /** Every entry of one answer list, in order; duplicates are kept, as the official evaluation keeps them. */
+    private static List<QaRecord.Answer> answers(String id, JsonNode qa, String field) {
+        List<QaRecord.Answer> answers = new ArrayList<>();
+        for (JsonNode a : qa.path(field)) {
+            if (!a.path("text").isTextual() || !a.path("answer_start").isInt()) {
+                throw new IllegalArgumentException("question " + id + ": '" + field
+                        + "' entry without 'text' and integer 'answer_start'");
+            }
+            answers.add(new QaRecord.Answer(a.get("text").asText(), a.get("answer_start").asInt()));
+        }
+        return answers;
     }
 
     private static void expect(JsonToken actual, JsonToken expected, JsonParser p, String file) {

@@ -1,5 +1,6 @@
 package ftenergy.meter;
 
+import ftenergy.gpu.CudaEnvironment;
 import ftenergy.meter.internal.Discovery;
 import ftenergy.meter.internal.EnergySource;
 import ftenergy.meter.internal.MeterClock;
@@ -70,19 +71,24 @@ public final class EnergyMeter implements AutoCloseable {
 
     /**
      * Opens the meter on this host for a run owning {@code gpuAddresses} (Spark resource addresses:
-     * NVML indices or UUIDs; empty for a CPU run) and starts sampling.
+     * NVML indices or UUIDs; empty for a CPU run) and starts sampling. Each GPU's description says
+     * which physical GPU it is (UUID) and its CUDA ordinal under this process's environment.
      *
-     * @throws MeterException if NVML is present but does not know one of the addresses
+     * @throws MeterException if NVML is present but does not know one of the addresses, or an
+     *     address is a MIG instance or a GPU in MIG mode ({@link MeterException#migInstance})
      */
     public static EnergyMeter open(MeterSettings settings, List<String> gpuAddresses) {
-        return open(settings, gpuAddresses, TextFiles.local(), NvmlLoader.jna(), MeterClock.system(), true);
+        return open(settings, gpuAddresses, TextFiles.local(), NvmlLoader.jna(), CudaEnvironment.current(), MeterClock.system(), true);
     }
 
-    /** The seam tests use: fake files, a fake NVML, a manual clock, and no thread if {@code sampleInBackground} is false. */
+    /**
+     * The seam tests use: fake files, a fake NVML, a CUDA environment of their own, a manual clock,
+     * and no thread if {@code sampleInBackground} is false.
+     */
     static EnergyMeter open(MeterSettings settings, List<String> gpuAddresses, TextFiles files, NvmlLoader nvml,
-            MeterClock clock, boolean sampleInBackground) {
+            CudaEnvironment cuda, MeterClock clock, boolean sampleInBackground) {
         MeterNotes notes = new MeterNotes();
-        Discovery discovery = new SourceDiscovery(settings, files, nvml, notes).discover(List.copyOf(gpuAddresses));
+        Discovery discovery = new SourceDiscovery(settings, files, nvml, cuda, notes).discover(List.copyOf(gpuAddresses));
         return new EnergyMeter(discovery, notes, clock, sampleInBackground ? settings.sampleInterval().toNanos() : 0);
     }
 

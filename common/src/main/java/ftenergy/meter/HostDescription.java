@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
  * @param cpuTdpWatts TDP per socket the CPU model resolves to (table, override or default)
  * @param cpuTdpSource where {@link #cpuTdpWatts} came from
  * @param gpus the run's GPUs, in the order given to the meter
+ * @param gpuDriver the NVIDIA driver's version, or {@code null} without a readable GPU
  */
 public record HostDescription(
         String hostName,
@@ -21,7 +22,8 @@ public record HostDescription(
         int logicalCpus,
         double cpuTdpWatts,
         String cpuTdpSource,
-        List<GpuDescription> gpus) {
+        List<GpuDescription> gpus,
+        String gpuDriver) {
 
     public HostDescription {
         gpus = List.copyOf(gpus);

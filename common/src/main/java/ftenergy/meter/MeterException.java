@@ -49,6 +49,23 @@ public final class MeterException extends FtenergyException {
                 + " devices visible): " + reason, null, address);
     }
 
+    /**
+     * A run given a MIG instance, or a GPU in MIG mode. NVML's energy counter covers the whole
+     * physical GPU, shared by all of its MIG instances, so one instance's energy cannot be read on
+     * its own; metering the parent GPU instead would charge each run for its neighbours' work, the
+     * double counting the CPU and RAM attribution exists to avoid. So the meter refuses.
+     *
+     * @param device the address or {@code CUDA_VISIBLE_DEVICES} entry
+     * @param what which MIG instance or mode it is
+     */
+    public static MeterException migInstance(String device, String what) {
+        return new MeterException("GPU " + device + ": " + what + ". NVML's energy counter covers the whole physical GPU,"
+                + " shared by all of its MIG instances, so a run on one instance cannot be metered on its own, and charging it"
+                + " the whole GPU would bill it for its neighbours' work. Give runs whole GPUs: MIG mode off"
+                + " (nvidia-smi -i <index> -mig 0, then reset the GPU) and GPUs, not MIG instances, in Spark's discovery script"
+                + " and CUDA_VISIBLE_DEVICES", null, device);
+    }
+
     /** A setting outside its valid range. */
     public static MeterException invalidSetting(String name, Object value, String expected) {
         return new MeterException("meter setting " + name + " = " + value + " is invalid: expected " + expected, null, null);

@@ -1,5 +1,6 @@
 package ftenergy.meter;
 
+import ftenergy.gpu.CudaEnvironment;
 import ftenergy.meter.internal.MeterClock;
 import ftenergy.meter.internal.MeterNotes;
 import ftenergy.meter.internal.NvmlLoader;
@@ -27,14 +28,14 @@ public final class MeterProbe {
      * @return the reading
      */
     public static Measurement run(PrintStream out, MeterSettings settings, Duration reading) throws InterruptedException {
-        return run(out, settings, reading, TextFiles.local(), NvmlLoader.jna(), MeterClock.system());
+        return run(out, settings, reading, TextFiles.local(), NvmlLoader.jna(), CudaEnvironment.current(), MeterClock.system());
     }
 
     static Measurement run(PrintStream out, MeterSettings settings, Duration reading, TextFiles files, NvmlLoader nvml,
-            MeterClock clock) throws InterruptedException {
+            CudaEnvironment cuda, MeterClock clock) throws InterruptedException {
         MeterNotes gpuNotes = new MeterNotes();
-        List<String> gpus = new SourceDiscovery(settings, files, nvml, gpuNotes).allGpuAddresses();
-        try (EnergyMeter meter = EnergyMeter.open(settings, gpus, files, nvml, clock, true)) {
+        List<String> gpus = new SourceDiscovery(settings, files, nvml, cuda, gpuNotes).allGpuAddresses();
+        try (EnergyMeter meter = EnergyMeter.open(settings, gpus, files, nvml, cuda, clock, true)) {
             HostDescription h = meter.host();
             out.printf(Locale.ROOT, "host        %s%n", h.hostName());
             out.printf(Locale.ROOT, "cpu         %s (%d socket(s), %d logical CPUs), TDP %.0f W per socket: %s%n",

@@ -13,7 +13,7 @@ public enum Provenance {
     MEASURED_NVML("measured-nvml"),
     /** NVML power readings integrated over time (GPUs without an energy counter). */
     ESTIMATED_NVML_POWER("estimated-nvml-power"),
-    /** CPU TDP × the process's share of the host's CPU time. */
+    /** A TDP model of the host's CPU power × the process's share of the host's busy CPU time. */
     ESTIMATED_TDP("estimated-tdp"),
     /** Watts per GiB × the process's resident memory. */
     ESTIMATED_RAM("estimated-ram"),

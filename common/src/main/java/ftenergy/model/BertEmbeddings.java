@@ -13,7 +13,8 @@ import ftenergy.model.internal.InvertedDropout;
 import ftenergy.model.internal.LookupTable;
 
 /**
- * BERT's input layer: word + position + token-type embeddings, LayerNorm, dropout.
+ * BERT's input layer: word + position + token-type embeddings, LayerNorm, dropout. DistilBERT
+ * has no token-type table: its type ids are ignored.
  *
  * <p>Positions are looked up by position id {@code 0..T-1} for the batch's own length {@code T},
  * so any batch length up to {@link BertConfig#maxPositionEmbeddings()} works (dynamic padding).
@@ -33,7 +34,8 @@ public final class BertEmbeddings extends AbstractBlock {
         words = addChildBlock("word_embeddings", new LookupTable(config.vocabSize(), config.hiddenSize()));
         positions = addChildBlock(
                 "position_embeddings", new LookupTable(config.maxPositionEmbeddings(), config.hiddenSize()));
-        tokenTypes = addChildBlock("token_type_embeddings", new LookupTable(config.typeVocabSize(), config.hiddenSize()));
+        tokenTypes = config.typeVocabSize() == 0 ? null
+                : addChildBlock("token_type_embeddings", new LookupTable(config.typeVocabSize(), config.hiddenSize()));
         norm = addChildBlock("LayerNorm", BertLayer.layerNorm(config));
     }
 
@@ -51,9 +53,10 @@ public final class BertEmbeddings extends AbstractBlock {
         }
         NDManager batchManager = inputIds.getManager();
         NDArray positionIds = batchManager.arange(0, (int) length, 1, DataType.INT64, inputIds.getDevice());
-        NDArray sum = words.lookup(store, inputIds, training)
-                .addi(positions.lookup(store, positionIds, training))
-                .addi(tokenTypes.lookup(store, typeIds, training));
+        NDArray sum = words.lookup(store, inputIds, training).addi(positions.lookup(store, positionIds, training));
+        if (tokenTypes != null) {
+            sum.addi(tokenTypes.lookup(store, typeIds, training));
+        }
         NDArray normalised = norm.forward(store, new NDList(sum), training).singletonOrThrow();
         return InvertedDropout.apply(normalised, config.hiddenDropoutProb(), training);
     }
@@ -69,7 +72,9 @@ public final class BertEmbeddings extends AbstractBlock {
         Shape ids = inputShapes[0];
         words.initialize(manager, dataType, ids);
         positions.initialize(manager, dataType, new Shape(ids.get(1)));
-        tokenTypes.initialize(manager, dataType, ids);
+        if (tokenTypes != null) {
+            tokenTypes.initialize(manager, dataType, ids);
+        }
         norm.initialize(manager, dataType, ids.add(config.hiddenSize()));
     }
 

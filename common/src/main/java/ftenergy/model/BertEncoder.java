@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * The BERT encoder ({@code BertModel} in HuggingFace): embeddings, {@code N} {@link BertLayer}s and
- * the [CLS] pooler.
+ * the [CLS] pooler (for DistilBERT, which has none, the {@code pre_classifier} of its
+ * sequence-classification head, built only under that head).
  *
  * <p>Inputs: {@code (inputIds, typeIds, attentionMask)}, int64 {@code (B, T)}, mask 1 for real
  * tokens and 0 for padding. Padding is excluded by an additive mask on the attention scores, so a
@@ -33,8 +34,13 @@ public final class BertEncoder extends AbstractBlock {
     private final List<BertLayer> layers;
     private final Linear pooler;
 
-    /** An encoder of this shape; parameters are created by {@code initialize}. */
-    public BertEncoder(BertConfig config) {
+    /**
+     * An encoder of this shape; parameters are created by {@code initialize}.
+     *
+     * @param withPooler whether to build the pooler; BERT always has one, DistilBERT only under a
+     *     sequence-classification head (its {@code pre_classifier})
+     */
+    public BertEncoder(BertConfig config, boolean withPooler) {
         this.config = config;
         embeddings = addChildBlock("embeddings", new BertEmbeddings(config));
         List<BertLayer> stack = new ArrayList<>();
@@ -42,7 +48,7 @@ public final class BertEncoder extends AbstractBlock {
             stack.add(addChildBlock("encoder.layer." + i, new BertLayer(config)));
         }
         layers = Collections.unmodifiableList(stack);
-        pooler = addChildBlock("pooler.dense", BertLayer.linear(config.hiddenSize()));
+        pooler = withPooler ? addChildBlock("pooler.dense", BertLayer.linear(config.hiddenSize())) : null;
     }
 
     /** The encoder's shape. */
@@ -60,10 +66,6 @@ public final class BertEncoder extends AbstractBlock {
         return layers;
     }
 
-    /** The pooler's dense layer ({@code pooler.dense}). */
-    public Linear pooler() {
-        return pooler;
-    }
 
     /** Last-layer hidden states {@code (B, T, H)} of a batch. */
     public NDArray encode(ParameterStore store, NDArray inputIds, NDArray typeIds, NDArray attentionMask,
@@ -76,10 +78,17 @@ public final class BertEncoder extends AbstractBlock {
         return hidden;
     }
 
-    /** The pooled [CLS] representation {@code tanh(W h[CLS] + b)}, {@code (B, H)}. */
+    /**
+     * The pooled [CLS] representation {@code tanh(W h[CLS] + b)}, {@code (B, H)}; DistilBERT's
+     * {@code pre_classifier} takes the pooler's place with ReLU instead of tanh.
+     */
     public NDArray pool(ParameterStore store, NDArray sequence, boolean training) {
+        if (pooler == null) {
+            throw new IllegalStateException("this encoder was built without a pooler");
+        }
         NDArray cls = sequence.get(new NDIndex(":, 0, :"));
-        return Activation.tanh(pooler.forward(store, new NDList(cls), training).singletonOrThrow());
+        NDArray dense = pooler.forward(store, new NDList(cls), training).singletonOrThrow();
+        return config.isDistilBert() ? Activation.relu(dense) : Activation.tanh(dense);
     }
 
     /** {@code (B, T)} 1/0 mask to {@code (B, 1, 1, T)} scores: 0 for real keys, -10000 for padding. */
@@ -95,7 +104,7 @@ public final class BertEncoder extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray sequence = encode(store, inputs.get(0), inputs.get(1), inputs.get(2), training);
-        return new NDList(sequence, pool(store, sequence, training));
+        return pooler == null ? new NDList(sequence) : new NDList(sequence, pool(store, sequence, training));
     }
 
     @Override
@@ -107,12 +116,15 @@ public final class BertEncoder extends AbstractBlock {
         for (BertLayer layer : layers) {
             layer.initialize(manager, dataType, hidden, mask);
         }
-        pooler.initialize(manager, dataType, new Shape(ids.get(0), config.hiddenSize()));
+        if (pooler != null) {
+            pooler.initialize(manager, dataType, new Shape(ids.get(0), config.hiddenSize()));
+        }
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape ids = inputShapes[0];
-        return new Shape[] {ids.add(config.hiddenSize()), new Shape(ids.get(0), config.hiddenSize())};
+        Shape sequence = ids.add(config.hiddenSize());
+        return pooler == null ? new Shape[] {sequence} : new Shape[] {sequence, new Shape(ids.get(0), config.hiddenSize())};
     }
 }

@@ -26,6 +26,9 @@ import ftenergy.model.internal.InvertedDropout;
  * Query, key and value keep their own parameters (as in every BERT checkpoint) but are applied as
  * one fused matmul over their concatenation: one large GEMM instead of three smaller ones.
  *
+ * <p>DistilBERT's layer is the same but for one dropout: none after the attention output
+ * projection ({@code out_lin}), only after the feed-forward output.
+ *
  * <p>Inputs: {@code (hidden (B, T, H), additiveMask (B, 1, 1, T))}; output {@code (B, T, H)}.
  */
 public final class BertLayer extends AbstractBlock {
@@ -84,9 +87,11 @@ public final class BertLayer extends AbstractBlock {
         NDArray probabilities = InvertedDropout.apply(scores.softmax(-1), config.attentionProbsDropoutProb(), training);
         NDArray context = probabilities.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, (long) heads * headSize);
 
-        NDArray attended = residualNorm(store, attentionOutput, attentionNorm, context, hidden, training);
+        float attentionOutputDropout = config.isDistilBert() ? 0f : config.hiddenDropoutProb();
+        NDArray attended = residualNorm(store, attentionOutput, attentionNorm, context, hidden, attentionOutputDropout,
+                training);
         NDArray expanded = Activation.gelu(forward(store, intermediate, attended, training));
-        return residualNorm(store, output, outputNorm, expanded, attended, training);
+        return residualNorm(store, output, outputNorm, expanded, attended, config.hiddenDropoutProb(), training);
     }
 
     private NDArray fusedProjection(ParameterStore store, NDArray hidden, boolean training) {
@@ -117,9 +122,8 @@ public final class BertLayer extends AbstractBlock {
     }
 
     private NDArray residualNorm(ParameterStore store, Linear dense, LayerNorm norm, NDArray input, NDArray residual,
-            boolean training) {
-        NDArray projected = InvertedDropout.apply(forward(store, dense, input, training), config.hiddenDropoutProb(),
-                training);
+            float dropout, boolean training) {
+        NDArray projected = InvertedDropout.apply(forward(store, dense, input, training), dropout, training);
         return forward(store, norm, projected.addi(residual), training);
     }
 

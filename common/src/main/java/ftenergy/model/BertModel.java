@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * <p>Children: {@code bert} (the {@link BertEncoder}) and the head, named as in HuggingFace:
  * {@code classifier} (sequence or token classification), {@code qa_outputs} (span QA) or
  * {@code cls.predictions} (masked LM, decoder tied to the word embeddings).
- * {@link #namedParameters()} gives every parameter its HuggingFace name (see the package javadoc).
+ * {@link #namedParameters()} gives every parameter its HuggingFace BERT name (see the package
+ * javadoc), DistilBERT's too: checkpoints translate them to DistilBERT's own names.
  *
  * <p>Usage: {@code BertModel m = BertModel.create(config, head); m.initialize(manager);} then
  * {@code m.encode(store, input, training)} and one of the head methods. Parameters belong to the
@@ -36,6 +37,10 @@ public final class BertModel extends AbstractBlock {
 
     /** BERT's initialiser: truncated normal, standard deviation 0.02 (biases 0, LayerNorm 1/0). */
     public static final float INIT_STDDEV = 0.02f;
+    /** DistilBERT's {@code seq_classif_dropout}, before its classifier (BERT uses its hidden dropout). */
+    public static final float DISTILBERT_CLASSIFIER_DROPOUT = 0.2f;
+    /** DistilBERT's {@code qa_dropout}, before {@code qa_outputs} (BERT has none there). */
+    public static final float DISTILBERT_QA_DROPOUT = 0.1f;
 
     private static final Pattern CHILD_INDEX = Pattern.compile("^\\d+");
 
@@ -48,7 +53,8 @@ public final class BertModel extends AbstractBlock {
     private BertModel(BertConfig config, TaskHead head) {
         this.config = config;
         this.head = head;
-        encoder = addChildBlock("bert", new BertEncoder(config));
+        boolean pooler = !config.isDistilBert() || head.usesPooler();
+        encoder = addChildBlock("bert", new BertEncoder(config, pooler));
         if (head.type() == TaskType.MASKED_LM) {
             mlmHead = addChildBlock("cls.predictions", new MlmHead(
                     BertLayer.linear(config.hiddenSize()), BertLayer.layerNorm(config),
@@ -100,13 +106,14 @@ public final class BertModel extends AbstractBlock {
     public NDArray sequenceLogits(ParameterStore store, NDArray sequence, boolean training) {
         requireHead(TaskType.SEQUENCE_CLASSIFICATION);
         NDArray pooled = encoder.pool(store, sequence, training);
-        return dense(store, dropout(pooled, training), training);
+        float dropout = config.isDistilBert() ? DISTILBERT_CLASSIFIER_DROPOUT : config.hiddenDropoutProb();
+        return dense(store, InvertedDropout.apply(pooled, dropout, training), training);
     }
 
     /** Token classification: tag logits {@code (B, T, C)} (or {@code (M, C)} for {@code (M, H)} rows). */
     public NDArray tokenLogits(ParameterStore store, NDArray hidden, boolean training) {
         requireHead(TaskType.TOKEN_CLASSIFICATION);
-        return dense(store, dropout(hidden, training), training);
+        return dense(store, InvertedDropout.apply(hidden, config.hiddenDropoutProb(), training), training);
     }
 
     /**
@@ -115,7 +122,8 @@ public final class BertModel extends AbstractBlock {
      */
     public NDList spanLogits(ParameterStore store, NDArray sequence, NDArray attentionMask, boolean training) {
         requireHead(TaskType.SPAN_QA);
-        NDArray both = dense(store, sequence, training);
+        NDArray both = dense(store, config.isDistilBert()
+                ? InvertedDropout.apply(sequence, DISTILBERT_QA_DROPOUT, training) : sequence, training);
         NDArray masked = both.addi(BertEncoder.additiveMask(attentionMask)
                 .reshape(attentionMask.getShape().add(1)));
         NDList startEnd = masked.split(2, 2);
@@ -130,10 +138,6 @@ public final class BertModel extends AbstractBlock {
 
     private NDArray dense(ParameterStore store, NDArray input, boolean training) {
         return outputLayer.forward(store, new NDList(input), training).singletonOrThrow();
-    }
-
-    private NDArray dropout(NDArray input, boolean training) {
-        return InvertedDropout.apply(input, config.hiddenDropoutProb(), training);
     }
 
     private void requireHead(TaskType expected) {

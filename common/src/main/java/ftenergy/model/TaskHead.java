@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * Which output layer sits on the encoder, and over which labels.
  *
- * <p>Each head carries the HuggingFace module name its parameters live under, so a checkpoint of
- * {@code BertForSequenceClassification}, {@code BertForTokenClassification},
- * {@code BertForQuestionAnswering} or {@code BertForMaskedLM} maps onto it one to one.
+ * <p>Each head's parameters live under HuggingFace's module name ({@code classifier},
+ * {@code qa_outputs}, {@code cls.predictions}), so a checkpoint of {@code BertForSequenceClassification},
+ * {@code BertForTokenClassification}, {@code BertForQuestionAnswering} or {@code BertForMaskedLM}
+ * (and their DistilBERT kin) maps onto it one to one.
  *
  * @param type what is predicted
  * @param labels class or tag names (empty for span QA and masked LM)
@@ -48,29 +49,5 @@ public record TaskHead(TaskType type, List<String> labels) {
     /** Whether the head reads the [CLS] pooler; only sequence classification does. */
     public boolean usesPooler() {
         return type == TaskType.SEQUENCE_CLASSIFICATION;
-    }
-
-    /** HuggingFace's class name for a BERT with this head, as written to {@code config.json}. */
-    public String huggingFaceArchitecture() {
-        return switch (type) {
-            case SEQUENCE_CLASSIFICATION -> "BertForSequenceClassification";
-            case TOKEN_CLASSIFICATION -> "BertForTokenClassification";
-            case SPAN_QA -> "BertForQuestionAnswering";
-            case MASKED_LM -> "BertForMaskedLM";
-        };
-    }
-
-    /**
-     * The head type of a HuggingFace BERT architecture name ({@code BertForPreTraining} counts as
-     * masked LM: its MLM head is ours, its next-sentence head is dropped); {@code null} for none.
-     */
-    public static TaskType typeOfArchitecture(String architecture) {
-        return switch (architecture) {
-            case "BertForSequenceClassification" -> TaskType.SEQUENCE_CLASSIFICATION;
-            case "BertForTokenClassification" -> TaskType.TOKEN_CLASSIFICATION;
-            case "BertForQuestionAnswering" -> TaskType.SPAN_QA;
-            case "BertForMaskedLM", "BertForPreTraining" -> TaskType.MASKED_LM;
-            default -> null;
-        };
     }
 }

@@ -39,5 +39,16 @@
  * concatenated on the fly into one fused {@code (3H, H)} projection: one matmul per layer.
  * Next-sentence-prediction weights ({@code cls.seq_relationship.*}) have no counterpart: the
  * project pre-trains with masked LM only.
+ *
+ * <h2>DistilBERT</h2>
+ * A {@link ftenergy.model.BertConfig} of {@code model_type} {@code distilbert} builds DistilBERT:
+ * no token-type table, no dropout after the attention output, no pooler but, under a
+ * sequence-classification head, {@code pre_classifier} + ReLU in its place. Parameters keep the
+ * BERT names above inside the model; checkpoints read and write DistilBERT's own:
+ * {@code distilbert.embeddings.*} (no {@code token_type_embeddings}),
+ * {@code distilbert.transformer.layer.N.attention.q_lin/k_lin/v_lin/out_lin},
+ * {@code sa_layer_norm}, {@code ffn.lin1/lin2}, {@code output_layer_norm}; heads
+ * {@code pre_classifier} (our pooler), {@code classifier}, {@code qa_outputs},
+ * {@code vocab_transform}, {@code vocab_layer_norm}, {@code vocab_projector} (bias; weight tied).
  */
 package ftenergy.model;

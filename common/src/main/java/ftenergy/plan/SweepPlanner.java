@@ -36,8 +36,7 @@ public final class SweepPlanner {
         String studentInit = null;
         List<String> studentDeps = List.of();
         if (s.distill().enabled()) {
-            ModelSpec student = new ModelSpec("distil-" + teacher.name(), Math.max(1, teacher.layers() / 2),
-                    teacher.hidden(), teacher.heads(), teacher.intermediate(), teacherInit);
+            ModelSpec student = student(teacher, teacherInit);
             RunSpec distill = spec(s, RunKind.DISTILL, s.corpus(), student, s.distill().hyperparameters(),
                     s.distill().seed(), teacherDeps, "", null);
             runs.add(distill);
@@ -49,8 +48,7 @@ public final class SweepPlanner {
             for (String role : s.finetune().models()) {
                 boolean student = role.equals("student");
                 ModelSpec base = student
-                        ? new ModelSpec("distil-" + teacher.name(), Math.max(1, teacher.layers() / 2), teacher.hidden(),
-                                teacher.heads(), teacher.intermediate(), studentInit)
+                        ? student(teacher, studentInit)
                         : new ModelSpec(teacher.name(), teacher.layers(), teacher.hidden(), teacher.heads(),
                                 teacher.intermediate(), teacherInit);
                 List<String> deps = student ? studentDeps : teacherDeps;
@@ -78,6 +76,30 @@ public final class SweepPlanner {
             }
         }
         return new SweepPlan(s.id(), runs);
+    }
+
+    /**
+     * The distilled student of {@code teacher}: every other layer, named after its own shape
+     * ({@code distil-bert-1l-64h} for the student of {@code bert-2l-64h}).
+     */
+    static ModelSpec student(ModelSpec teacher, String init) {
+        int layers = Math.max(1, teacher.layers() / 2);
+        return new ModelSpec("distil-bert-" + layers + "l-" + teacher.hidden() + "h", layers, teacher.hidden(), teacher.heads(),
+                teacher.intermediate(), init);
+    }
+
+    /**
+     * The model as run identity version 1 names it: a student by its teacher's name
+     * ({@code distil-bert-2l-64h} for the 1-layer student of {@code bert-2l-64h}), the name
+     * students had when that version was fixed. The display name carries nothing the shape and
+     * initial weights do not, so renaming it must not rename the runs.
+     */
+    private static ModelSpec identityModel(SweepSettings s, ModelSpec model) {
+        if (!model.name().startsWith("distil-")) {
+            return model;
+        }
+        return new ModelSpec("distil-" + s.teacher().name(), model.layers(), model.hidden(), model.heads(), model.intermediate(),
+                model.init());
     }
 
     /** Every point of {@code g}, or {@code randomSamples} of them drawn without replacement by {@code sampleSeed}. */
@@ -113,7 +135,7 @@ public final class SweepPlanner {
             extensions.put("stop", stopRule.toString());
         }
         TokenizerSettings tokenizer = s.tokenizer();
-        RunIdentity identity = new RunIdentity(s.id(), kind, task, model, hp, seed, tokenizer.vocabSize(), tokenizer.lowercase(),
+        RunIdentity identity = new RunIdentity(s.id(), kind, task, identityModel(s, model), hp, seed, tokenizer.vocabSize(), tokenizer.lowercase(),
                 tokenizer.vocabFile(), dataLimits, s.launch().gpusPerRun(), s.evalEverySteps(), extensions);
         return new RunSpec(identity.runId(), s.id(), kind, task, model, hp, seed, s.launch().gpusPerRun(), deps, stopRule);
     }

@@ -7,7 +7,8 @@ import ftenergy.config.ConfigReader;
  *
  * @param vocabSize WordPiece vocabulary size to train
  * @param lowercase lower-case text before tokenizing
- * @param vocabFile an existing BERT {@code vocab.txt} to use instead of training one, or {@code null}
+ * @param vocabFile an existing BERT {@code vocab.txt} or HuggingFace {@code tokenizer.json} to use
+ *     instead of training one, or {@code null}
  */
 public record TokenizerSettings(int vocabSize, boolean lowercase, String vocabFile) {
 

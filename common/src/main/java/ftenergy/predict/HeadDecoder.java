@@ -8,7 +8,6 @@ import ftenergy.data.Batch;
 import ftenergy.data.TaskType;
 import ftenergy.model.BertModel;
 import ftenergy.model.ModelInput;
-import ftenergy.text.TokenSpan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +20,8 @@ import java.util.List;
  *   <li>sequence classification: arg-max class of the [CLS] logits and its softmax probability;
  *   <li>token classification: arg-max tag of every real token;
  *   <li>span QA: the best span of at most {@code maxAnswerTokens} inside the context (type id 1,
- *       or anywhere but [CLS]/[SEP] for a single text), or no answer when [CLS]'s start + end score
- *       beats it (SQuAD v2's null threshold 0).
+ *       or anywhere but [CLS]/[SEP] for a single text), its score and [CLS]'s ({@link SpanSearch});
+ *       whether "no answer" wins is for the task's rule to say, over all of a question's windows.
  * </ul>
  */
 public final class HeadDecoder {
@@ -87,7 +86,7 @@ public final class HeadDecoder {
         float[] end = startEnd.get(1).toFloatArray();
         List<HeadOutput> out = new ArrayList<>(batch.size());
         for (int row = 0; row < batch.size(); row++) {
-            out.add(HeadOutput.answer(SpanSearch.best(batch.examples().get(row), start, end, row * batch.seqLen(), maxAnswerTokens)));
+            out.add(SpanSearch.best(batch.examples().get(row), start, end, row * batch.seqLen(), maxAnswerTokens));
         }
         return out;
     }

@@ -5,11 +5,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
 import ftenergy.data.Example;
+import ftenergy.data.QaSettings;
 import ftenergy.data.TaskType;
-import ftenergy.model.Checkpoint;
-import ftenergy.model.CheckpointInfo;
+import ftenergy.model.checkpoint.Checkpoint;
+import ftenergy.model.checkpoint.CheckpointInfo;
 import ftenergy.model.Devices;
-import ftenergy.model.LoadedModel;
+import ftenergy.model.checkpoint.LoadedModel;
 import ftenergy.model.ModelException;
 import ftenergy.model.TaskHead;
 import ftenergy.model.NoGrad;
@@ -47,6 +48,13 @@ public final class Predictor implements AutoCloseable {
 
     /** Longest answer considered for span QA, in tokens (BERT's SQuAD default). */
     public static final int MAX_ANSWER_TOKENS = 30;
+
+    /**
+     * How one input's span-QA answer is chosen here: SQuAD v2.0's rule at threshold 0, no answer
+     * when [CLS] scores higher than the best span. A question whose context spans several inputs
+     * is answered over all of them by the task's own rule (see {@link Scorer}).
+     */
+    public static final QaSettings ANSWER_RULE = QaSettings.squadV2();
 
     private final Path checkpoint;
     private final CheckpointInfo info;
@@ -237,7 +245,8 @@ public final class Predictor implements AutoCloseable {
         return switch (head().type()) {
             case SEQUENCE_CLASSIFICATION -> new Prediction(labels.get(output.label()), output.label(), output.score(), List.of(), null);
             case TOKEN_CLASSIFICATION -> new Prediction(null, -1, Double.NaN, tags(output.tokenLabels(), encoded, labels), null);
-            case SPAN_QA -> new Prediction(null, -1, Double.NaN, List.of(), answer(output.span(), example, encoded, pair));
+            case SPAN_QA -> new Prediction(null, -1, Double.NaN, List.of(),
+                    answer(output.answer(ANSWER_RULE), example, encoded, pair));
             case MASKED_LM -> throw new IllegalStateException("refused when opened");
         };
     }

@@ -10,14 +10,15 @@ public final class SpanSearch {
 
     /**
      * The best span of at most {@code maxAnswerTokens} tokens by start + end score, inside the
-     * context (type id 1) of a question/context pair, never on the final [SEP]; no answer
-     * ({@link TokenSpan#NO_ANSWER}) when [CLS]'s own start + end score beats it.
+     * context (type id 1) of a question/context pair, never on the final [SEP], with its score and
+     * [CLS]'s own start + end score (the "no answer" score). Every such span is scored, not only
+     * the top-20 starts and ends {@code run_qa.py} looks at, so the best one is never missed.
      *
      * @param start start scores of the batch, row-major
      * @param end end scores of the batch, row-major
      * @param offset index of the example's first token in {@code start} and {@code end}
      */
-    public static TokenSpan best(Example example, float[] start, float[] end, int offset, int maxAnswerTokens) {
+    public static HeadOutput best(Example example, float[] start, float[] end, int offset, int maxAnswerTokens) {
         int[] types = example.typeIds();
         boolean pair = false;
         for (int type : types) {
@@ -41,7 +42,6 @@ public final class SpanSearch {
                 }
             }
         }
-        double noAnswer = start[offset] + end[offset];
-        return noAnswer > best ? TokenSpan.NO_ANSWER : span;
+        return HeadOutput.answer(span, best, start[offset] + end[offset]);
     }
 }

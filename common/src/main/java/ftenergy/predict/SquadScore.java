@@ -8,28 +8,57 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * SQuAD's exact match and F1, averaged over questions (the official {@code evaluate-v2.0.py}).
+ * SQuAD's exact match and F1, averaged over questions, as the official {@code evaluate-v2.0.py}
+ * computes them (v1.1's script gives the same numbers on answerable questions).
  *
- * <p>On text, answers are normalised as SQuAD does (lower case, punctuation and the articles
- * a/an/the removed, whitespace collapsed) and F1 is over the words of that. Without a vocabulary
- * to decode ids, both scores are computed on the token-id spans themselves (exact match: identical
- * ids; F1: overlap of the ids as multisets); an empty answer is "no answer" in both.
+ * <p>On text, answers are normalised as SQuAD does (lower case, ASCII punctuation removed, the
+ * articles a/an/the removed, whitespace collapsed) and F1 is over the words of that. A question's
+ * scores are the best over its gold answers; gold answers that normalise to nothing are dropped,
+ * and a question left without any (an unanswerable one) has the single gold answer "", which only
+ * "" (no answer) matches. Without a vocabulary to decode ids, a question with a single gold
+ * answer can be scored on token-id spans (exact match: identical ids; F1: overlap of the ids as
+ * multisets); an empty span is "no answer".
  */
 public final class SquadScore {
 
     private static final Pattern PUNCTUATION = Pattern.compile("[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]");
-    private static final Pattern ARTICLES = Pattern.compile("\\b(a|an|the)\\b");
+    /** Python's {@code re} is Unicode-aware: a letter such as 'é' next to "a" is no word boundary. */
+    private static final Pattern ARTICLES = Pattern.compile("\\b(a|an|the)\\b", Pattern.UNICODE_CHARACTER_CLASS);
+    /** Python's {@code str.split()} splits on any Unicode whitespace. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private double exactSum;
     private double f1Sum;
     private int questions;
 
-    /** Adds one question answered in text ("" for no answer). */
-    public void add(String predicted, String gold) {
-        add(words(normalize(predicted)), words(normalize(gold)));
+    /** Adds one question answered in text ("" for no answer), scored against every gold answer. */
+    public void add(String predicted, List<String> goldAnswers) {
+        List<String> predictedWords = words(normalize(predicted));
+        List<List<String>> golds = new ArrayList<>();
+        for (String gold : goldAnswers) {
+            List<String> goldWords = words(normalize(gold));
+            if (!goldWords.isEmpty()) {
+                golds.add(goldWords);
+            }
+        }
+        if (golds.isEmpty()) {
+            golds.add(List.of());
+        }
+        double exact = 0;
+        double f1 = 0;
+        for (List<String> gold : golds) {
+            exact = Math.max(exact, predictedWords.equals(gold) ? 1 : 0);
+            f1 = Math.max(f1, f1(predictedWords, gold));
+        }
+        add(exact, f1);
     }
 
-    /** Adds one question answered as token ids (empty for no answer). */
+    /** Adds one question answered in text ("" for no answer) with a single gold answer ("" for none). */
+    public void add(String predicted, String gold) {
+        add(predicted, List.of(gold));
+    }
+
+    /** Adds one question answered as token ids (empty for no answer) with a single gold span. */
     public void add(int[] predicted, int[] gold) {
         List<String> p = new ArrayList<>();
         for (int id : predicted) {
@@ -39,13 +68,27 @@ public final class SquadScore {
         for (int id : gold) {
             g.add(Integer.toString(id));
         }
-        add(p, g);
+        add(p.equals(g) ? 1 : 0, f1(p, g));
     }
 
-    private void add(List<String> predicted, List<String> gold) {
+    private void add(double exact, double f1) {
         questions++;
-        exactSum += predicted.equals(gold) ? 1 : 0;
-        f1Sum += f1(predicted, gold);
+        exactSum += exact;
+        f1Sum += f1;
+    }
+
+    /** A copy that can take more questions without changing this one. */
+    public SquadScore copy() {
+        SquadScore copy = new SquadScore();
+        copy.exactSum = exactSum;
+        copy.f1Sum = f1Sum;
+        copy.questions = questions;
+        return copy;
+    }
+
+    /** Number of questions added. */
+    public int questions() {
+        return questions;
     }
 
     /** Mean exact match in [0, 1]; NaN with no questions. */
@@ -58,7 +101,7 @@ public final class SquadScore {
         return questions == 0 ? Double.NaN : f1Sum / questions;
     }
 
-    /** SQuAD's {@code normalize_answer}. */
+    /** SQuAD's {@code normalize_answer}: lower case, punctuation out, articles out, whitespace collapsed. */
     public static String normalize(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         String noPunctuation = PUNCTUATION.matcher(lower).replaceAll("");
@@ -68,7 +111,7 @@ public final class SquadScore {
 
     private static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        for (String word : text.trim().split("\\s+")) {
+        for (String word : WHITESPACE.split(text)) {
             if (!word.isEmpty()) {
                 words.add(word);
             }
@@ -76,6 +119,7 @@ public final class SquadScore {
         return words;
     }
 
+    /** {@code compute_f1}: F1 of the common words (as multisets); 1 if both are empty, 0 if one is. */
     private static double f1(List<String> predicted, List<String> gold) {
         if (predicted.isEmpty() || gold.isEmpty()) {
             return predicted.equals(gold) ? 1 : 0;

@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The outcome of one run attempt: a row of {@code runs}, before the lakehouse flattens it.
+ * The outcome of one run attempt of any kind: a row of {@code runs}, before the lakehouse flattens
+ * it (and after a reader rebuilt it from one).
  *
  * @param spec what was planned
  * @param attempt 1-based attempt number
@@ -13,20 +14,15 @@ import java.time.Instant;
  * @param host where it ran
  * @param startedAt start of the metered window
  * @param endedAt end of the metered window
- * @param steps optimisation steps taken (inference: forward passes)
- * @param examples examples processed, counting repeats across epochs
- * @param tokensReal non-padding tokens processed
- * @param tokensPadded tokens processed including dynamic padding
+ * @param work steps, examples and tokens processed
  * @param energy energy, its provenance and emissions
- * @param setupKwh of {@code energy}'s software kWh, what came before the training loop or the first inference
- *     batch (loading the model, tokenizer and data), measured as a window of its own; NaN when not measured
+ * @param parts the software energy split into setup, steps, evaluation and checkpoint
  * @param metricName the run's headline metric (accuracy, f1, mlm_loss, ...)
  * @param metricValue its final value (NaN when none)
  * @param status succeeded, failed or diverged
  * @param error the failure message, or {@code null}
  * @param stopReason why the run ended before its planned steps (its stop rule was met), or {@code null}
- * @param codeVersion version of ftenergy that produced it
- * @param configHash hash of the resolved sweep config
+ * @param provenance code, configuration, data, tokenizer and runtime versions
  */
 public record RunRecord(
         RunSpec spec,
@@ -35,19 +31,15 @@ public record RunRecord(
         HostInfo host,
         Instant startedAt,
         Instant endedAt,
-        long steps,
-        long examples,
-        long tokensReal,
-        long tokensPadded,
+        WorkCounts work,
         EnergyAccount energy,
-        double setupKwh,
+        EnergyParts parts,
         String metricName,
         double metricValue,
         RunStatus status,
         String error,
         String stopReason,
-        String codeVersion,
-        String configHash)
+        RunProvenance provenance)
         implements Serializable {
 
     public double durationSeconds() {

@@ -37,6 +37,19 @@ public record StopRule(String metric, double target) implements Serializable {
         return minimises() ? value <= target : value >= target;
     }
 
+    /** Parses {@link #toString()}'s form, {@code metric>=target} or {@code metric<=target}. */
+    public static StopRule parse(String text) {
+        int at = Math.max(text.indexOf(">="), text.indexOf("<="));
+        if (at <= 0) {
+            throw new IllegalArgumentException("not a stop rule (metric>=target or metric<=target): '" + text + "'");
+        }
+        StopRule rule = new StopRule(text.substring(0, at), Double.parseDouble(text.substring(at + 2)));
+        if (!rule.toString().equals(text)) {
+            throw new IllegalArgumentException("stop rule '" + text + "' compares the wrong way for its metric; it reads as " + rule);
+        }
+        return rule;
+    }
+
     /** The rule as one readable, stable string, e.g. {@code accuracy>=0.9}; part of the run id. */
     @Override
     public String toString() {

@@ -2,6 +2,7 @@ package ftenergy.task;
 
 import ftenergy.config.ConfigProblem;
 import ftenergy.data.ErrorBudget;
+import ftenergy.data.QaSettings;
 import ftenergy.data.StandInSource;
 import ftenergy.data.TaskInfo;
 import ftenergy.provenance.Sha256;
@@ -33,7 +34,8 @@ import java.util.Map;
  * @param validation path or URI of the validation split; {@code null} holds out a share of {@code train}
  * @param columns which column holds what
  * @param labels the label names in class-index order; empty: the sorted distinct training labels
- * @param unanswerable span QA only: whether a question may have no answer (SQuAD v2.0)
+ * @param qa span QA only ({@code null} otherwise): its windows, whether a question may have no
+ *     answer (SQuAD v2.0) and the no-answer rule
  * @param source the stand-in builder ({@code format = stand-in}), else {@code null}
  * @param maxRecords stand-ins: keep at most this many records, a seeded sample (0 = all)
  * @param standsInFor the paper's task a stand-in replaces; {@code null} for real data
@@ -51,7 +53,7 @@ public record TaskDefinition(
         String validation,
         TaskColumns columns,
         List<String> labels,
-        boolean unanswerable,
+        QaSettings qa,
         StandInSource source,
         int maxRecords,
         String standsInFor,
@@ -91,7 +93,12 @@ public record TaskDefinition(
 
     /** The trainer's view of it, with the label names the prepared data settled on. */
     public TaskInfo info(List<String> labelNames) {
-        return new TaskInfo(name, kind.taskType(), labelNames, standsInFor);
+        return new TaskInfo(name, kind.taskType(), labelNames, standsInFor, qa);
+    }
+
+    /** Span QA: whether a question may have no answer; false for every other type. */
+    public boolean unanswerable() {
+        return qa != null && qa.unanswerable();
     }
 
     /**
@@ -101,22 +108,22 @@ public record TaskDefinition(
     public TaskDefinition readAsHfParquet(String exportTrain, String exportValidation, TaskColumns exportColumns,
             Map<String, String> exportOrigins) {
         return new TaskDefinition(name, kind, TaskFormat.PARQUET, exportTrain, exportValidation, exportColumns, labels,
-                unanswerable, source, maxRecords, standsInFor, budget, null, exportOrigins, "hf-parquet.");
+                qa, source, maxRecords, standsInFor, budget, null, exportOrigins, "hf-parquet.");
     }
 
     /** The same task with its paths replaced ({@code {paper-root}} expanded) and its export, if any. */
     public TaskDefinition withPaths(String resolvedTrain, String resolvedValidation, TaskDefinition export) {
-        return new TaskDefinition(name, kind, format, resolvedTrain, resolvedValidation, columns, labels, unanswerable, source,
+        return new TaskDefinition(name, kind, format, resolvedTrain, resolvedValidation, columns, labels, qa, source,
                 maxRecords, standsInFor, budget, export, origins, fieldPrefix);
     }
 
     /**
      * A short hash of what decides the prepared examples (kind, format, paths, columns, labels,
-     * source): prepared examples whose hash differs are prepared again.
+     * QA windows, source): prepared examples whose hash differs are prepared again.
      */
     public String fingerprint() {
         return Sha256.shortOf(String.join("\n", name, kind.configName(), format.configName(), String.valueOf(train),
-                String.valueOf(validation), columns.byRole().toString(), labels.toString(), Boolean.toString(unanswerable),
+                String.valueOf(validation), columns.byRole().toString(), labels.toString(), String.valueOf(qa),
                 source == null ? "" : source.configName(), Integer.toString(maxRecords), String.valueOf(standsInFor),
                 Double.toString(budget.maxErrorFraction())));
     }

@@ -3,6 +3,7 @@ package ftenergy.task;
 import com.typesafe.config.ConfigValueType;
 import ftenergy.config.ConfigReader;
 import ftenergy.data.ErrorBudget;
+import ftenergy.data.QaSettings;
 import ftenergy.data.StandInSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -40,14 +41,17 @@ public final class TaskSettings {
     private static final String COLUMNS = "columns";
     private static final String LABELS = "labels";
     private static final String UNANSWERABLE = "unanswerable";
+    private static final String MAX_LENGTH = "max-length";
+    private static final String DOC_STRIDE = "doc-stride";
+    private static final String NULL_SCORE_THRESHOLD = "null-score-threshold";
     private static final String SOURCE = "source";
     private static final String MAX_RECORDS = "max-records";
     private static final String STANDS_IN_FOR = "stands-in-for";
     private static final String TASK_MAX_ERROR_FRACTION = "max-error-fraction";
     private static final String HF_PARQUET = "hf-parquet";
 
-    private static final List<String> FIELDS = List.of(TYPE, FORMAT, TRAIN, VALIDATION, COLUMNS, LABELS, UNANSWERABLE, SOURCE,
-            MAX_RECORDS, STANDS_IN_FOR, TASK_MAX_ERROR_FRACTION, HF_PARQUET);
+    private static final List<String> FIELDS = List.of(TYPE, FORMAT, TRAIN, VALIDATION, COLUMNS, LABELS, UNANSWERABLE, MAX_LENGTH,
+            DOC_STRIDE, NULL_SCORE_THRESHOLD, SOURCE, MAX_RECORDS, STANDS_IN_FOR, TASK_MAX_ERROR_FRACTION, HF_PARQUET);
     private static final List<String> HF_PARQUET_FIELDS = List.of(TRAIN, VALIDATION, COLUMNS);
     /** Formats whose layout fixes where everything is: a {@code columns} block has nothing to say. */
     private static final Set<TaskFormat> FIXED_LAYOUT = EnumSet.of(TaskFormat.IMDB, TaskFormat.SQUAD, TaskFormat.STAND_IN);
@@ -188,13 +192,13 @@ public final class TaskSettings {
         rejectOutside(in, key, format == TaskFormat.STAND_IN, "format stand-in", SOURCE, MAX_RECORDS, STANDS_IN_FOR);
         rejectOutside(in, key, format != TaskFormat.STAND_IN, "a stand-in (its builder decides them)",
                 TRAIN, VALIDATION, LABELS, HF_PARQUET);
-        rejectOutside(in, key, kind == TaskKind.SPAN_QA, "type span-qa", UNANSWERABLE);
+        rejectOutside(in, key, kind == TaskKind.SPAN_QA, "type span-qa", UNANSWERABLE, MAX_LENGTH, DOC_STRIDE, NULL_SCORE_THRESHOLD);
         rejectOutside(in, key, kind != TaskKind.SPAN_QA && kind != TaskKind.MASKED_LM, "a type with labels", LABELS);
         String train = format == TaskFormat.STAND_IN ? null : path(in, key + "." + TRAIN, true);
         String validation = format == TaskFormat.STAND_IN ? null : path(in, key + "." + VALIDATION, false);
         TaskColumns columns = columns(in, key + "." + COLUMNS, kind, format, origins);
         List<String> labels = labels(in, key + "." + LABELS);
-        boolean unanswerable = in.config().hasPath(key + "." + UNANSWERABLE) && in.bool(key + "." + UNANSWERABLE);
+        QaSettings qa = kind == TaskKind.SPAN_QA ? qa(in, key) : null;
         int maxRecords = in.config().hasPath(key + "." + MAX_RECORDS) ? in.nonNegativeInt(key + "." + MAX_RECORDS) : 0;
         String standsInFor = format == TaskFormat.STAND_IN ? in.string(key + "." + STANDS_IN_FOR) : null;
         double fraction = in.config().hasPath(key + "." + TASK_MAX_ERROR_FRACTION)
@@ -204,8 +208,30 @@ public final class TaskSettings {
         if (in.problems().size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new TaskDefinition(name, kind, format, train, validation, columns, labels, unanswerable, source,
+        return Optional.of(new TaskDefinition(name, kind, format, train, validation, columns, labels, qa, source,
                 maxRecords, standsInFor, new ErrorBudget(fraction), hfParquet, origins, ""));
+    }
+
+    /**
+     * Span QA's windows and answer rule: {@code max-length} tokens per window (384),
+     * {@code doc-stride} context tokens consecutive windows share (128), as {@code run_qa.py} cuts
+     * SQuAD; {@code unanswerable} (false) and {@code null-score-threshold} (0) for SQuAD v2.0's
+     * no-answer rule.
+     */
+    private static QaSettings qa(ConfigReader in, String key) {
+        boolean unanswerable = in.config().hasPath(key + "." + UNANSWERABLE) && in.bool(key + "." + UNANSWERABLE);
+        int maxLength = in.config().hasPath(key + "." + MAX_LENGTH) ? in.positiveInt(key + "." + MAX_LENGTH)
+                : QaSettings.DEFAULT_MAX_LENGTH;
+        int docStride = in.config().hasPath(key + "." + DOC_STRIDE) ? in.nonNegativeInt(key + "." + DOC_STRIDE)
+                : QaSettings.DEFAULT_DOC_STRIDE;
+        double threshold = in.config().hasPath(key + "." + NULL_SCORE_THRESHOLD)
+                ? in.doubleIn(key + "." + NULL_SCORE_THRESHOLD, -Double.MAX_VALUE, Double.MAX_VALUE) : 0;
+        try {
+            return new QaSettings(maxLength, docStride, unanswerable, threshold);
+        } catch (IllegalArgumentException e) {
+            in.problem(key + "." + (in.config().hasPath(key + "." + DOC_STRIDE) ? DOC_STRIDE : MAX_LENGTH), e.getMessage());
+            return null;
+        }
     }
 
     private static StandInSource standInSource(ConfigReader in, String key, TaskKind kind) {
@@ -320,7 +346,7 @@ public final class TaskSettings {
         String train = path(in, key + "." + TRAIN, true);
         String validation = path(in, key + "." + VALIDATION, false);
         TaskColumns columns = columns(in, key + "." + COLUMNS, kind, TaskFormat.PARQUET, origins);
-        return new TaskDefinition(name, kind, TaskFormat.PARQUET, train, validation, columns, List.of(), false, null, 0, null,
+        return new TaskDefinition(name, kind, TaskFormat.PARQUET, train, validation, columns, List.of(), null, null, 0, null,
                 ErrorBudget.strict(), null, origins, HF_PARQUET + ".");
     }
 }

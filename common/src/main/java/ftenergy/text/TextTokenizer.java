@@ -32,12 +32,15 @@ public final class TextTokenizer implements AutoCloseable {
     private final int maxLength;
     private final HuggingFaceTokenizer longestFirst;
     private final HuggingFaceTokenizer onlySecond;
+    private final HuggingFaceTokenizer whole;
 
-    private TextTokenizer(Path file, int maxLength, HuggingFaceTokenizer longestFirst, HuggingFaceTokenizer onlySecond) {
+    private TextTokenizer(Path file, int maxLength, HuggingFaceTokenizer longestFirst, HuggingFaceTokenizer onlySecond,
+            HuggingFaceTokenizer whole) {
         this.file = file;
         this.maxLength = maxLength;
         this.longestFirst = longestFirst;
         this.onlySecond = onlySecond;
+        this.whole = whole;
     }
 
     /**
@@ -55,13 +58,23 @@ public final class TextTokenizer implements AutoCloseable {
             throw new UncheckedIOException(new IOException("no tokenizer file " + tokenizerJson));
         }
         HuggingFaceTokenizer longest = null;
+        HuggingFaceTokenizer second = null;
         try {
             longest = base(tokenizerJson, maxLength).optTruncation(true).build();
-            HuggingFaceTokenizer second = base(tokenizerJson, maxLength).optTruncateSecondOnly().build();
-            return new TextTokenizer(tokenizerJson, maxLength, longest, second);
+            second = base(tokenizerJson, maxLength).optTruncateSecondOnly().build();
+            HuggingFaceTokenizer untruncated = HuggingFaceTokenizer.builder()
+                    .optTokenizerPath(tokenizerJson)
+                    .optAddSpecialTokens(true)
+                    .optPadding(false)
+                    .optTruncation(false)
+                    .build();
+            return new TextTokenizer(tokenizerJson, maxLength, longest, second, untruncated);
         } catch (IOException | RuntimeException e) {
             if (longest != null) {
                 longest.close();
+            }
+            if (second != null) {
+                second.close();
             }
             throw new UncheckedIOException(new IOException("cannot load tokenizer " + tokenizerJson + ": " + e.getMessage(), e));
         }
@@ -137,6 +150,14 @@ public final class TextTokenizer implements AutoCloseable {
             // The native library refuses only-second truncation when the question alone overflows.
             return convert(longestFirst.encode(question, head));
         }
+    }
+
+    /**
+     * {@code [CLS] question [SEP] context [SEP]} with nothing cut, however long: extractive QA cuts
+     * its windows from this ({@link QuestionWindows}), as HuggingFace's tokenizer does with a stride.
+     */
+    public Encoded encodeQuestionContextWhole(String question, String context) {
+        return convert(whole.encode(question, context));
     }
 
     /**
@@ -217,5 +238,6 @@ public final class TextTokenizer implements AutoCloseable {
     public void close() {
         longestFirst.close();
         onlySecond.close();
+        whole.close();
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * @param outputCheckpoint where to write the trained model; {@code null} for nowhere
  * @param tokenizerFile {@code tokenizer.json} or {@code vocab.txt} of the ids, copied into
  *     checkpoints and used to decode QA answers for SQuAD scoring; may be {@code null}
- * @param gpuAddresses GPU ordinals the run owns (Spark resource addresses); empty for CPU
+ * @param gpuAddresses GPUs the run owns (Spark resource addresses: NVML indices or UUIDs); empty for CPU
  * @param evalEverySteps evaluate every this many steps (and always at the end); 0 for only at the end
  */
 public record TrainingInputs(

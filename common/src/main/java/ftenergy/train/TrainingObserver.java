@@ -23,6 +23,18 @@ public interface TrainingObserver {
      */
     default void trainingStarts() {}
 
+    /** Right before an evaluation pass over the evaluation examples. */
+    default void evaluationStarts() {}
+
+    /** Right after an evaluation pass, before its metrics are reported through {@link #onEval}. */
+    default void evaluationEnds() {}
+
+    /** Right before the trained model is written to its checkpoint. */
+    default void checkpointStarts() {}
+
+    /** Right after the checkpoint is written (or failed to be). */
+    default void checkpointEnds() {}
+
     /** After every optimisation step (inference: every forward pass), in step order. */
     default void onStep(StepRecord step) {}
 

@@ -14,6 +14,7 @@ import java.util.List;
  * @param examples examples processed, counting repeats across epochs
  * @param tokensReal non-padding tokens processed
  * @param tokensPadded tokens processed including dynamic padding
+ * @param tokensEvaluated tokens (padding included) of every evaluation pass
  * @param metricName headline metric: accuracy, f1 (token classification, span QA), mlm_loss
  * @param metricValue its last value; NaN if never evaluated
  * @param status succeeded, failed or diverged
@@ -28,6 +29,7 @@ public record TrainingOutcome(
         long examples,
         long tokensReal,
         long tokensPadded,
+        long tokensEvaluated,
         String metricName,
         double metricValue,
         RunStatus status,

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import ftenergy.data.Example;
+import ftenergy.data.QaWindow;
+import ftenergy.text.TokenSpan;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TruncationTest {
@@ -36,5 +39,21 @@ class TruncationTest {
         Example kept = new Truncation(6, SEP).apply(new Example("t", "train", "2", new int[] {2, 10, 3, 11, 12, 13, 3},
                 new int[7], -1, new int[0], 3, 4));
         assertEquals(3, kept.spanStart());
+    }
+
+    @Test
+    void qaWindow_isCutWithItsTokens_theNewFinalSepOutsideTheContext() {
+        // [CLS] q [SEP] the cat sat [SEP] over the context "the cat sat"
+        QaWindow window = new QaWindow("q", "the cat sat", List.of("cat"), new int[] {-1, -1, -1, 0, 4, 8, -1},
+                new int[] {-1, -1, -1, 3, 7, 11, -1});
+        Example e = new Example("t", "validation", "q#0", new int[] {2, 10, 3, 11, 12, 13, 3}, new int[] {0, 0, 0, 1, 1, 1, 1},
+                -1, new int[0], 4, 4, window);
+
+        QaWindow cut = new Truncation(5, SEP).apply(e).window();
+
+        assertArrayEquals(new int[] {-1, -1, -1, 0, -1}, cut.contextStarts());
+        assertArrayEquals(new int[] {-1, -1, -1, 3, -1}, cut.contextEnds());
+        assertEquals("the", cut.text(new TokenSpan(3, 3)));
+        assertEquals(List.of("cat"), cut.goldAnswers(), "gold answers stay the question's, whatever the window holds");
     }
 }

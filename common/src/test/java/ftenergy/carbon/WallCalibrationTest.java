@@ -108,4 +108,20 @@ class WallCalibrationTest {
         CarbonException order = assertThrows(CarbonException.class, () -> WallMeterLog.read(csv));
         assertTrue(order.getMessage().contains(":2:") && order.getMessage().contains("not after"), order.getMessage());
     }
+
+    @Test
+    void csvLog_commentsAndQuotes_keepLineNumbers() throws Exception {
+        Path csv = dir.resolve("wall.csv");
+        Files.writeString(csv, "# logger v2\n\n\"timestamp\",\"watts\"\n2024-05-01T12:00:00Z,\"300\"\n# gap\n2024-05-01T12:00:01Z,x\n");
+        CarbonException e = assertThrows(CarbonException.class, () -> WallMeterLog.read(csv));
+        assertTrue(e.getMessage().contains("wall.csv:6:"), e.getMessage());
+    }
+
+    @Test
+    void csvLog_brokenQuotingNamesFileAndLine() throws Exception {
+        Path csv = dir.resolve("wall.csv");
+        Files.writeString(csv, "timestamp,watts\n2024-05-01T12:00:00Z,300\n\"2024-05-01T12:00:01Z\"Z,300\n");
+        CarbonException e = assertThrows(CarbonException.class, () -> WallMeterLog.read(csv));
+        assertTrue(e.getMessage().contains("wall.csv:3:"), e.getMessage());
+    }
 }

@@ -26,6 +26,16 @@ class ConllReaderTest {
     }
 
     @Test
+    void iob1File_docstartLinesSeparateDocumentsAndAreNeverWords() {
+        ReadResult<TaggedRecord> r = ConllReader.conll2003Ner().read(Fixtures.path("conll/eng.testb"), ErrorBudget.strict());
+
+        assertEquals(List.of("3", "16", "19", "28"), r.records().stream().map(TaggedRecord::id).toList());
+        assertTrue(r.records().stream().flatMap(s -> s.words().stream()).noneMatch(w -> w.startsWith("-DOCSTART-")));
+        assertEquals(List.of("I-LOC", "O", "I-LOC", "B-LOC", "O", "O", "O", "I-MISC", "I-MISC", "O"), r.records().get(3).tags());
+        assertEquals(List.of(), r.issues());
+    }
+
+    @Test
     void tagColumnByIndex_readsPosInstead() {
         ReadResult<TaggedRecord> r = new ConllReader(0, 1, List.of()).read(Fixtures.path("conll/eng.train"), Fixtures.lenient());
 

@@ -1,10 +1,15 @@
 package ftenergy.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ImdbReaderTest {
 
@@ -42,5 +47,17 @@ class ImdbReaderTest {
         assertEquals(List.of(3L, 4L), r.issues().stream().map(ReadIssue::line).toList());
         assertTrue(r.issues().get(0).problem().startsWith("invalid JSON"));
         assertTrue(r.issues().get(1).problem().contains("index 7 outside 0..1"));
+    }
+
+    @Test
+    void csv_brokenQuoting_failsAtTheRowItStarts(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("reviews.csv");
+        Files.writeString(csv, "review,sentiment\n\"fine\",positive\n\"never closed,\nnegative\n");
+
+        TaskDataException e = assertThrows(TaskDataException.class,
+                () -> ImdbReader.csv("review", "sentiment", List.of()).read(csv, Fixtures.lenient()));
+
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().startsWith(csv + ":3: broken quoting"), e.getMessage());
     }
 }

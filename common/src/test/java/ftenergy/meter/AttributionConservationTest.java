@@ -51,7 +51,7 @@ class AttributionConservationTest {
 
     private EnergyMeter meterFor(FakeProcfs proc) {
         MeterSettings s = MeterSettings.defaults().withRoots(sysfs.root(), proc.root());
-        return EnergyMeter.open(s, List.of(), TextFiles.local(), MeterFixture.NO_NVML, clock, false);
+        return EnergyMeter.open(s, List.of(), TextFiles.local(), MeterFixture.NO_NVML, MeterFixture.PCI_ORDER, clock, false);
     }
 
     /**
@@ -137,20 +137,18 @@ class AttributionConservationTest {
         try (EnergyMeter ma = meterFor(a); EnergyMeter mb = meterFor(b)) {
             ma.begin("w");
             mb.begin("w");
-            long usedA = 0;
-            long usedB = 0;
+            double hostModel = 0;
             for (long[] s : new long[][] {{300, 100}, {0, 800}, {350, 350}}) {
                 second(s[0], s[1], 0, 0, 0, 1_048_576, 2_097_152, 4_000_000);
-                usedA += s[0];
-                usedB += s[1];
+                // 2 sockets × 225 W idling at 0.21 of it, busy fraction = ticks / (8 CPUs × 100 ticks/s)
+                hostModel += 450.0 * (0.21 + 0.79 * (s[0] + s[1]) / 800.0);
                 ma.sample();
                 mb.sample();
             }
             Measurement wa = ma.end("w");
             Measurement wb = mb.end("w");
             assertEquals("estimated-tdp", wa.provenance().get("cpu"));
-            // 2 sockets × 225 W, load = ticks / (8 CPUs × 100 ticks/s × 3 s)
-            double hostModel = 450.0 * 3 * (usedA + usedB) / (8 * 100 * 3.0);
+            // A and B are all the busy time there is: together they carry the host's modelled energy
             assertEquals(hostModel, wa.cpuJoules() + wb.cpuJoules(), 1e-9);
             // RSS model: 1 GiB and 2 GiB resident at 0.375 W/GiB for 3 s
             assertEquals(0.375 * 3 * 3, wa.ramJoules() + wb.ramJoules(), 1e-9);

@@ -144,9 +144,10 @@ class EnergyMeterTest {
             PowerSample cpu = samples.get(4);
             assertEquals("cpu", cpu.component());
             assertEquals("tdp-model", cpu.device());
-            // 300 W host TDP (2 × 150) at load 0.5
-            assertEquals(150, cpu.watts(), 1e-9);
-            assertEquals(450, cpu.joulesTotal(), 1e-9);
+            // 300 W host TDP (2 × 150), half the CPUs busy, all of the busy time this process's
+            double watts = 300 * (0.21 + 0.79 * 0.5);
+            assertEquals(watts, cpu.watts(), 1e-9);
+            assertEquals(3 * watts, cpu.joulesTotal(), 1e-9);
         }
     }
 
@@ -166,8 +167,8 @@ class EnergyMeterTest {
                 host.tick(meter);
             }
             Measurement m = meter.end("w");
-            // 300 W host TDP: 4 s at load 1/4, 6 s at 3/4
-            assertEquals(300 * (4 * 0.25 + 6 * 0.75), m.cpuJoules(), 1e-9);
+            // 300 W host TDP idling at 0.21 of it: 4 s at load 1/4, 6 s at 3/4, all of it this process's
+            assertEquals(300 * (4 * (0.21 + 0.79 * 0.25) + 6 * (0.21 + 0.79 * 0.75)), m.cpuJoules(), 1e-9);
             // 0.375 W/GiB × ∫ RSS: 0.5 -> 1.5 GiB in the first second (the fixture's start), then linear 1.5 -> 6 GiB over 9 s
             double gibSeconds = (0.5 + 1.5) / 2 + 9 * (1.5 + 6) / 2;
             assertEquals(0.375 * gibSeconds, m.ramJoules(), 1e-9);
@@ -190,7 +191,7 @@ class EnergyMeterTest {
         MeterFixture host = new MeterFixture(dir);
         MeterSettings fast = host.settings().withSampleInterval(Duration.ofMillis(10));
         try (EnergyMeter meter = EnergyMeter.open(fast, List.of(), TextFiles.local(), MeterFixture.NO_NVML,
-                ftenergy.meter.internal.MeterClock.system(), true)) {
+                MeterFixture.PCI_ORDER, ftenergy.meter.internal.MeterClock.system(), true)) {
             for (int i = 0; i < 1000 && meter.samples().size() < 6; i++) {
                 Thread.sleep(10);
             }

@@ -76,6 +76,9 @@ class GpuIntegrationAccuracyTest {
             assertEquals("GPU-bbbb", gpu.uuid());
             assertEquals(260, gpu.powerLimitWatts());
             assertEquals(List.of("0"), HostInfo.of(meter.host(), 1).gpuIds());
+            // The runs row names the physical GPU metered and the driver (runs.gpu_uuids, runs.runtime).
+            assertEquals(List.of("GPU-bbbb"), HostInfo.of(meter.host(), 1).gpuUuids());
+            assertEquals(FakeNvml.DRIVER_VERSION, meter.host().gpuDriver());
         }
         try (EnergyMeter meter = host.open(List.of("0", "GPU-cccc"), name -> nvml)) {
             // one device without a counter makes the component an estimate

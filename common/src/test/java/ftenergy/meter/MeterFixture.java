@@ -1,16 +1,20 @@
 package ftenergy.meter;
 
+import ftenergy.gpu.CudaEnvironment;
 import ftenergy.meter.internal.NvmlLoader;
 import ftenergy.meter.internal.TextFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** A simulated host (procfs + sysfs + clock) and meters opened on it without a background thread. */
 final class MeterFixture {
     static final NvmlLoader NO_NVML = name -> {
         throw new UnsatisfiedLinkError("Unable to load library '" + name + "'");
     };
+    /** What bin/ftenergy and the Spark session give a run: CUDA numbers GPUs in bus order, all visible. */
+    static final CudaEnvironment PCI_ORDER = CudaEnvironment.of(Map.of("CUDA_DEVICE_ORDER", "PCI_BUS_ID"));
 
     final FakeClock clock = new FakeClock();
     final FakeSysfs sysfs;
@@ -26,11 +30,15 @@ final class MeterFixture {
     }
 
     EnergyMeter open(List<String> gpus, NvmlLoader nvml) {
-        return EnergyMeter.open(settings(), gpus, TextFiles.local(), nvml, clock, false);
+        return open(gpus, nvml, PCI_ORDER);
+    }
+
+    EnergyMeter open(List<String> gpus, NvmlLoader nvml, CudaEnvironment cuda) {
+        return EnergyMeter.open(settings(), gpus, TextFiles.local(), nvml, cuda, clock, false);
     }
 
     EnergyMeter open(TextFiles files) {
-        return EnergyMeter.open(settings(), List.of(), files, NO_NVML, clock, false);
+        return EnergyMeter.open(settings(), List.of(), files, NO_NVML, PCI_ORDER, clock, false);
     }
 
     private long processTicks;

@@ -26,7 +26,7 @@ class MeterProbeTest {
                 new FakeNvml.Gpu("NVIDIA A100-SXM4-40GB", "GPU-bbbb", 400_000, true, PowerCurve.constant(60)));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Measurement m = MeterProbe.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), host.settings(), Duration.ofMillis(30),
-                TextFiles.local(), name -> nvml, MeterClock.system());
+                TextFiles.local(), name -> nvml, MeterFixture.PCI_ORDER, MeterClock.system());
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("cpu: measured-rapl — RAPL intel-rapl:0 (package-0)"), out);
         assertTrue(out.contains("ram: measured-rapl — RAPL intel-rapl:0:0 (dram-0)"), out);
@@ -41,7 +41,7 @@ class MeterProbeTest {
         MeterFixture host = new MeterFixture(dir);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         MeterProbe.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), host.settings(), Duration.ofMillis(10),
-                TextFiles.local(), MeterFixture.NO_NVML, MeterClock.system());
+                TextFiles.local(), MeterFixture.NO_NVML, MeterFixture.PCI_ORDER, MeterClock.system());
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("no RAPL package zone") && out.contains("not loadable"), out);
         assertTrue(out.contains("verdict: no RAPL readable: CPU energy is an estimate (TDP model); no GPU: GPU energy is absent"), out);

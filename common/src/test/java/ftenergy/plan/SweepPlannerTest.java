@@ -71,7 +71,7 @@ class SweepPlannerTest {
         assertEquals(plan.runs(), SweepPlanner.plan(settings(grid)).runs());
     }
 
-    /** The sweep of a conf file, as `--conf` reads it. */
+    /** The sweep of a conf file, as `--config` reads it. */
     private static SweepSettings fromFile(java.nio.file.Path dir, String hocon) throws java.io.IOException {
         java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("sweep.conf"), hocon);
         ConfigReader in = new ConfigReader(LayeredConfig.load(file, Map.of(), Map.of()));
@@ -188,5 +188,16 @@ class SweepPlannerTest {
                 "ftenergy.sweep.finetune.early-stop.metric", "acuracy",
                 "ftenergy.sweep.finetune.early-stop.target", "0.9")));
         assertTrue(unknown.getMessage().contains("unknown metric 'acuracy'; runs report accuracy, f1"), unknown.getMessage());
+    }
+
+    @Test
+    void student_isNamedAfterItsOwnLayers_keepingItsRunIds() {
+        SweepPlan plan = SweepPlanner.plan(settings(Map.of()));
+        RunSpec distill = plan.ofKind(RunKind.DISTILL).get(0);
+        assertEquals("distil-bert-1l-128h", distill.model().name(), "the 1-layer student of bert-2l-128h");
+        assertEquals(1, distill.model().layers());
+        assertTrue(plan.ofKind(RunKind.FINETUNE).stream().filter(r -> r.model().init().equals("run:" + distill.runId()))
+                .allMatch(r -> r.model().name().equals("distil-bert-1l-128h")));
+        // RunIdentityTest holds the ids: the display name is not part of what defines the run.
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ftenergy.data.Example;
+import ftenergy.data.QaSettings;
 import ftenergy.text.TokenSpan;
 import org.junit.jupiter.api.Test;
 
@@ -18,21 +19,32 @@ class SpanSearchTest {
         float[] start = {0, 9, 0, 0, 0, 5, 0, 0, 0, 9};
         float[] end = {0, 9, 0, 0, 0, 0, 0, 4, 0, 9};
         // Tokens 1 and 9 score highest but are question and final [SEP]: not answers.
-        assertEquals(new TokenSpan(5, 7), SpanSearch.best(EXAMPLE, start, end, 0, 3));
+        HeadOutput best = SpanSearch.best(EXAMPLE, start, end, 0, 3);
+        assertEquals(new TokenSpan(5, 7), best.span());
+        assertEquals(9.0, best.score());
+        assertEquals(0.0, best.nullScore());
     }
 
     @Test
-    void saysNoAnswerWhenClsScoresHigher() {
+    void keepsTheBestSpanAndClsScore_theTasksRuleDecides() {
         float[] start = {6, 0, 0, 0, 0, 2, 0, 0, 0, 0};
         float[] end = {6, 0, 0, 0, 0, 0, 2, 0, 0, 0};
-        assertEquals(TokenSpan.NO_ANSWER, SpanSearch.best(EXAMPLE, start, end, 0, 3));
+        HeadOutput best = SpanSearch.best(EXAMPLE, start, end, 0, 3);
+
+        assertEquals(new TokenSpan(5, 6), best.span());
+        assertEquals(4.0, best.score());
+        assertEquals(12.0, best.nullScore());
+        // 12 - 4 = 8: above threshold 0 (no answer), not above 10; SQuAD v1.1 always answers
+        assertEquals(TokenSpan.NO_ANSWER, best.answer(QaSettings.squadV2()));
+        assertEquals(new TokenSpan(5, 6), best.answer(QaSettings.squadV2().withNullScoreThreshold(10)));
+        assertEquals(new TokenSpan(5, 6), best.answer(QaSettings.squadV1()));
     }
 
     @Test
     void limitsAnswerLength() {
         float[] start = {0, 0, 0, 0, 5, 0, 0, 0, 0, 0};
         float[] end = {0, 0, 0, 0, 0, 0, 0, 0, 5, 0};
-        TokenSpan span = SpanSearch.best(EXAMPLE, start, end, 0, 3);
+        TokenSpan span = SpanSearch.best(EXAMPLE, start, end, 0, 3).span();
         assertTrue(span.end() - span.start() < 3, span.toString());
     }
 
@@ -42,6 +54,6 @@ class SpanSearchTest {
         float[] end = new float[20];
         start[10 + 6] = 5;
         end[10 + 6] = 5;
-        assertEquals(new TokenSpan(6, 6), SpanSearch.best(EXAMPLE, start, end, 10, 3));
+        assertEquals(new TokenSpan(6, 6), SpanSearch.best(EXAMPLE, start, end, 10, 3).span());
     }
 }

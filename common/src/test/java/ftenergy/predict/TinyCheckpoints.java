@@ -3,7 +3,7 @@ package ftenergy.predict;
 import ai.djl.ndarray.NDManager;
 import ftenergy.model.BertConfig;
 import ftenergy.model.BertModel;
-import ftenergy.model.Checkpoint;
+import ftenergy.model.checkpoint.Checkpoint;
 import ftenergy.model.SpecialTokens;
 import ftenergy.model.TaskHead;
 import ftenergy.text.TokenizerFile;

@@ -2,6 +2,7 @@ package ftenergy.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +19,19 @@ class StudentTTest {
     }
 
     @Test
-    void cdf_isSymmetricAroundZero() {
-        assertEquals(0.5, StudentT.cdf(0, 5), 1e-15);
-        assertEquals(1.0, StudentT.cdf(1.5, 7) + StudentT.cdf(-1.5, 7), 1e-14);
+    void quantiles_areSymmetricAroundZero() {
+        assertEquals(0.0, StudentT.quantile(0.5, 5), 1e-12);
         // t with 1 degree of freedom is Cauchy: P(T <= 1) = 3/4.
-        assertEquals(0.75, StudentT.cdf(1.0, 1), 1e-12);
+        assertEquals(1.0, StudentT.quantile(0.75, 1), 1e-10);
+        assertEquals(-StudentT.quantile(0.9, 7), StudentT.quantile(0.1, 7), 1e-10);
     }
 
     @Test
-    void invalidArguments_areRejected() {
-        assertThrows(AnalysisException.class, () -> StudentT.quantile(1.0, 5));
-        assertThrows(AnalysisException.class, () -> StudentT.cdf(1.0, 0));
+    void invalidArguments_failNamingTheValue() {
+        AnalysisException p = assertThrows(AnalysisException.class, () -> StudentT.quantile(1.0, 5));
+        assertTrue(p.getMessage().contains("probability < 1, got 1.0"), p.getMessage());
+        AnalysisException df = assertThrows(AnalysisException.class, () -> StudentT.quantile(0.5, 0));
+        assertTrue(df.getMessage().contains("degrees of freedom > 0, got 0.0"), df.getMessage());
+        assertThrows(AnalysisException.class, () -> StudentT.quantile(0.5, Double.NaN));
     }
 }

@@ -9,6 +9,7 @@ import ftenergy.config.ConfigError;
 import ftenergy.config.ConfigProblem;
 import ftenergy.config.ConfigReader;
 import ftenergy.config.LayeredConfig;
+import ftenergy.data.QaSettings;
 import ftenergy.data.StandInSource;
 import ftenergy.plan.SweepSettings;
 import java.io.IOException;
@@ -119,6 +120,33 @@ class TaskSettingsTest {
         assertEquals("ftenergy.tasks.rte.train", problem.key());
         assertTrue(problem.origin().contains("reference.conf"), problem.origin());
         assertTrue(problem.message().contains("ftenergy.data.paper-root is not set"), problem.message());
+    }
+
+    @Test
+    void spanQaKeys_setItsWindowsAndAnswerRule() throws IOException {
+        TaskDefinition qa = read(conf("""
+                ftenergy.tasks.my-qa {
+                  type = span-qa
+                  format = jsonl
+                  train = "/data/qa.jsonl"
+                  unanswerable = true
+                  max-length = 256
+                  doc-stride = 64
+                  null-score-threshold = 1.5
+                }
+                """)).declared("my-qa").orElseThrow();
+        assertEquals(new QaSettings(256, 64, true, 1.5), qa.qa());
+        assertEquals(new QaSettings(256, 64, true, 1.5), qa.info(List.of()).qa(), "what the trainer and the scorer get");
+        assertEquals(QaSettings.squadV1(), read(null).declared("squad").orElseThrow().qa(), "run_qa.py's windows, always answered");
+    }
+
+    @Test
+    void windowsThatCannotOverlap_areAProblemOnTheStride() throws IOException {
+        ConfigProblem problem = onlyProblem(conf("""
+                ftenergy.tasks.my-qa { type = span-qa, format = jsonl, train = "/data/qa.jsonl", max-length = 64, doc-stride = 64 }
+                """));
+        assertEquals("ftenergy.tasks.my-qa.doc-stride", problem.key());
+        assertTrue(problem.message().contains("cannot overlap by 64"), problem.message());
     }
 
     @Test

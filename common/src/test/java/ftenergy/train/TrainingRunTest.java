@@ -177,7 +177,7 @@ class TrainingRunTest {
         assertEquals(RunStatus.SUCCEEDED, distill.status(), distill.error());
         assertEquals(30, distill.steps());
         assertTrue(distill.modelParams() < pretrain.modelParams());
-        assertEquals(1, ftenergy.model.Checkpoint.readInfo(student).config().numHiddenLayers());
+        assertEquals(1, ftenergy.model.checkpoint.Checkpoint.readInfo(student).config().numHiddenLayers());
 
         TaskInfo sentiment = task("toy-sentiment", TaskType.SEQUENCE_CLASSIFICATION, List.of("neg", "pos"));
         TrainingOutcome finetune = TrainingRun.execute(spec(RunKind.FINETUNE, distilSpec, hyperparameters(3e-3, 16, 40), 9),

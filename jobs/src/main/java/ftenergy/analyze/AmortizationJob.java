@@ -1,6 +1,12 @@
 package ftenergy.analyze;
 
+import ftenergy.amortization.AmortizationRow;
+
+import ftenergy.lake.AmortizationTable;
+import ftenergy.lake.Analysed;
 import ftenergy.lake.AnalysisTables;
+import ftenergy.lake.RunRecordReader;
+import ftenergy.run.RunRecord;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
@@ -21,7 +27,6 @@ import ftenergy.stats.SampleSummary;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
 import ftenergy.run.RunKind;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,10 +63,11 @@ public final class AmortizationJob {
         List<AmortizationRow> rows = compute(AnalysisRuns.load(spark, lakehouse, settings.sweepIds()), settings);
         Lakehouse lake = new Lakehouse(spark, lakehouse);
         lake.create(AnalysisTables.AMORTIZATION);
-        Timestamp now = Timestamp.from(Instant.now());
+        Instant now = Instant.now();
+        String scope = Analysed.scopeOf(settings.sweepIds());
         List<Row> out = new ArrayList<>();
         for (AmortizationRow r : rows) {
-            out.add(row(r, now));
+            out.add(AmortizationTable.COLUMNS.row(new Analysed<>(scope, r, now)));
         }
         new LakeWriter(lake).upsert(AnalysisTables.AMORTIZATION, spark.createDataFrame(out, AnalysisTables.AMORTIZATION.schema()));
         return rows;
@@ -69,14 +75,12 @@ public final class AmortizationJob {
 
     /** The comparisons of {@code runs} (already filtered to analysable runs); writes nothing. */
     public static List<AmortizationRow> compute(Dataset<Row> runs, AmortizationSettings settings) {
-        Map<String, Row> byId = new HashMap<>();
+        Map<String, RunRecord> byId = new HashMap<>();
         List<RunLink> links = new ArrayList<>();
-        for (Row r : runs.select("run_id", "kind", "model", "init", "depends_on", "energy_kwh", "hardware", "sweep_id")
-                .collectAsList()) {
-            byId.put(r.getString(0), r);
-            String init = r.getString(3);
-            links.add(new RunLink(r.getString(0), RunKind.parse(r.getString(1)), r.getString(2),
-                    init != null && init.startsWith("run:") ? init.substring(4) : null, r.isNullAt(4) ? List.of() : r.getList(4)));
+        for (RunRecord r : RunRecordReader.read(runs)) {
+            byId.put(r.spec().runId(), r);
+            links.add(new RunLink(r.spec().runId(), r.spec().kind(), r.spec().model().name(), r.spec().model().initRunId(),
+                    r.spec().dependsOn()));
         }
         Lineage lineage = new Lineage(links);
         List<Row> origins = new ArrayList<>();
@@ -119,7 +123,7 @@ public final class AmortizationJob {
         return cells;
     }
 
-    private static List<AmortizationRow> assemble(Map<CellKey, Cell> cells, Map<String, Row> byId, Lineage lineage,
+    private static List<AmortizationRow> assemble(Map<CellKey, Cell> cells, Map<String, RunRecord> byId, Lineage lineage,
             AmortizationSettings settings) {
         // Teacher fine-tuning cells define which lineage, hardware and task get rows.
         TreeMap<String, TreeSet<String>> hardwareTasks = new TreeMap<>();
@@ -132,7 +136,7 @@ public final class AmortizationJob {
         for (Map.Entry<String, TreeSet<String>> entry : hardwareTasks.entrySet()) {
             String pretrainId = entry.getKey().split("\u0000", 2)[0];
             String hardware = entry.getKey().split("\u0000", 2)[1];
-            Row pretrain = byId.get(pretrainId);
+            RunRecord pretrain = byId.get(pretrainId);
             double[] spread = spread(cells, pretrainId, hardware, entry.getValue());
             List<String> distills = distillsOf(pretrainId, byId, lineage);
             for (String distillId : distills.isEmpty() ? Collections.<String>singletonList(null) : distills) {
@@ -154,10 +158,10 @@ public final class AmortizationJob {
         return out;
     }
 
-    private static AmortizationRow row(Row pretrain, Row distill, String hardware, String task, long k, Cell teacher,
+    private static AmortizationRow row(RunRecord pretrain, RunRecord distill, String hardware, String task, long k, Cell teacher,
             Cell student, Cell teacherInference, Cell studentInference, double[] spread) {
-        double pretrainKwh = pretrain.getDouble(5);
-        double distillKwh = distill == null ? Double.NaN : distill.getDouble(5);
+        double pretrainKwh = pretrain.energy().kwh();
+        double distillKwh = distill == null ? Double.NaN : distill.energy().kwh();
         double teacherInfJ = teacherInference == null ? Double.NaN : teacherInference.mean();
         double studentInfJ = studentInference == null ? Double.NaN : studentInference.mean();
         double teacherPerModel = Amortization.perModelKwh(teacher.mean(), teacherInfJ, k);
@@ -165,9 +169,9 @@ public final class AmortizationJob {
         BreakEven breakEven = distill == null || student == null ? null : Amortization.breakEven(distillKwh, teacherPerModel, studentPerModel);
         String verdict = distill == null ? "no distillation" : student == null ? "no student fine-tunes" : breakEven.verdict();
         TreeSet<String> sweeps = new TreeSet<>(teacher.sweepIds());
-        sweeps.add(pretrain.getString(7));
+        sweeps.add(pretrain.spec().sweepId());
         if (distill != null) {
-            sweeps.add(distill.getString(7));
+            sweeps.add(distill.spec().sweepId());
         }
         for (Cell c : new Cell[] {student, teacherInference, studentInference}) {
             if (c != null) {
@@ -175,9 +179,9 @@ public final class AmortizationJob {
             }
         }
         return new AmortizationRow(
-                pretrain.getString(0), distill == null ? null : distill.getString(0), hardware, task, k,
-                teacher.models(), student == null ? (distill == null ? null : distill.getString(2)) : student.models(),
-                pretrainKwh, pretrain.getString(6),
+                pretrain.spec().runId(), distill == null ? null : distill.spec().runId(), hardware, task, k,
+                teacher.models(), student == null ? (distill == null ? null : distill.spec().model().name()) : student.models(),
+                pretrainKwh, pretrain.host().hardware(),
                 distillKwh, distill == null ? Double.NaN : Amortization.overheadPercent(distillKwh, pretrainKwh),
                 teacher.runs(), teacher.mean(), teacher.cv(),
                 student == null ? 0 : student.runs(), student == null ? Double.NaN : student.mean(),
@@ -209,11 +213,11 @@ public final class AmortizationJob {
         return means.size() < 2 ? Double.NaN : SampleSummary.of(means.stream().mapToDouble(Double::doubleValue).toArray()).coefficientOfVariation();
     }
 
-    private static List<String> distillsOf(String pretrainId, Map<String, Row> byId, Lineage lineage) {
+    private static List<String> distillsOf(String pretrainId, Map<String, RunRecord> byId, Lineage lineage) {
         List<String> distills = new ArrayList<>();
-        for (Row r : byId.values()) {
-            if (r.getString(1).equals(RunKind.DISTILL.label()) && pretrainId.equals(lineage.origin(r.getString(0)).pretrainRunId())) {
-                distills.add(r.getString(0));
+        for (RunRecord r : byId.values()) {
+            if (r.spec().kind() == RunKind.DISTILL && pretrainId.equals(lineage.origin(r.spec().runId()).pretrainRunId())) {
+                distills.add(r.spec().runId());
             }
         }
         distills.sort(null);
@@ -227,20 +231,6 @@ public final class AmortizationJob {
             return null;
         }
         return cells.get(new CellKey(kind.label(), role.label(), pretrainId, distillId, hardware, task));
-    }
-
-    static Row row(AmortizationRow r, Timestamp computedAt) {
-        return RowFactory.create(r.pretrainRunId(), r.distillRunId(), r.hardware(), r.task(), r.inferencesPerModel(),
-                r.teacherModel(), r.studentModel(), r.pretrainKwh(), r.pretrainHardware(), n(r.distillKwh()),
-                n(r.distillOverheadPercent()), r.teacherFinetuneRuns(), r.teacherFinetuneKwh(), n(r.teacherFinetuneCv()),
-                r.studentFinetuneRuns(), n(r.studentFinetuneKwh()), n(r.studentFinetuneCv()), n(r.finetuneSavingPercent()),
-                r.pretrainEquivalence(), n(r.teacherInferenceJoulesPerExample()), n(r.studentInferenceJoulesPerExample()),
-                n(r.teacherPerModelKwh()), n(r.studentPerModelKwh()), n(r.nStar()), r.amortizes(), r.verdict(),
-                n(r.inferenceCvAcrossTasks()), n(r.finetuneCvAcrossTasks()), r.sweepIds().toArray(String[]::new), computedAt);
-    }
-
-    private static Double n(double v) {
-        return Double.isNaN(v) ? null : v;
     }
 
     /** Aggregation key: kind, lineage side and group. */

@@ -1,5 +1,9 @@
 package ftenergy.analyze;
 
+import ftenergy.stats.EnergyRate;
+
+import ftenergy.amortization.AmortizationRow;
+
 import java.util.List;
 
 /**

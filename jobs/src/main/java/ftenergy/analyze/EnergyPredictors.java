@@ -21,7 +21,7 @@ public final class EnergyPredictors {
     private EnergyPredictors() {}
 
     /**
-     * The predictor over every padded-token fit; one with no fits (every {@code supports} false)
+     * The predictor over every padded-token fit of the latest analysis; one with no fits (every {@code supports} false)
      * when the table does not exist yet.
      *
      * @param confidence coverage of the prediction intervals, e.g. 0.95
@@ -30,6 +30,6 @@ public final class EnergyPredictors {
         if (!new Lakehouse(spark, lakehouse).exists(AnalysisTables.REGRESSIONS)) {
             return new EnergyPredictor(java.util.List.of(), confidence);
         }
-        return new EnergyPredictor(RegressionTable.read(spark, lakehouse), confidence);
+        return new EnergyPredictor(RegressionTable.read(spark, lakehouse, RegressionTable.latestScope(spark, lakehouse)), confidence);
     }
 }

@@ -1,6 +1,10 @@
 package ftenergy.analyze;
 
+import ftenergy.stats.EnergyRate;
+
+import ftenergy.lake.Analysed;
 import ftenergy.lake.AnalysisTables;
+import ftenergy.lake.EnergyRatesTable;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
@@ -13,14 +17,12 @@ import static org.apache.spark.sql.functions.when;
 import ftenergy.meter.EnergyUnit;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -39,14 +41,11 @@ public final class EnergyRatesJob {
         List<EnergyRate> rates = compute(AnalysisRuns.load(spark, lakehouse, sweepIds));
         Lakehouse lake = new Lakehouse(spark, lakehouse);
         lake.create(AnalysisTables.ENERGY_RATES);
-        Timestamp now = Timestamp.from(Instant.now());
+        Instant now = Instant.now();
+        String scope = Analysed.scopeOf(sweepIds);
         List<Row> rows = new ArrayList<>();
         for (EnergyRate r : rates) {
-            rows.add(RowFactory.create(r.hardware(), r.kind(), r.model(), r.task(), r.runs(),
-                    nullable(r.energyKwhMean()), nullable(r.energyKwhCv()), nullable(r.joulesPerStepMean()),
-                    nullable(r.joulesPerStepCv()), nullable(r.joulesPerPaddedTokenMean()), nullable(r.joulesPerPaddedTokenCv()),
-                    nullable(r.joulesPerRealTokenMean()), nullable(r.joulesPerExampleMean()), nullable(r.joulesPerExampleCv()),
-                    nullable(r.wattsMean()), r.sweepIds().toArray(String[]::new), now));
+            rows.add(EnergyRatesTable.COLUMNS.row(new Analysed<>(scope, r, now)));
         }
         new LakeWriter(lake).upsert(AnalysisTables.ENERGY_RATES, spark.createDataFrame(rows, AnalysisTables.ENERGY_RATES.schema()));
         return rates;
@@ -91,9 +90,5 @@ public final class EnergyRatesJob {
 
     private static double value(Row r, int i) {
         return r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue();
-    }
-
-    static Double nullable(double v) {
-        return Double.isNaN(v) ? null : v;
     }
 }

@@ -1,5 +1,6 @@
 package ftenergy.analyze;
 
+import ftenergy.lake.RegressionsTable;
 import static org.apache.spark.sql.functions.col;
 
 import ftenergy.stats.Coefficient;
@@ -22,7 +23,7 @@ import org.apache.spark.sql.Row;
  */
 final class OlsFitter {
 
-    static final String RESPONSE = "energy_kwh";
+    static final String RESPONSE = RegressionsTable.RESPONSE;
 
     private OlsFitter() {}
 

@@ -2,6 +2,7 @@ package ftenergy.analyze;
 
 import static org.apache.spark.sql.functions.col;
 
+import ftenergy.lake.Analysed;
 import ftenergy.stats.AnalysisException;
 import ftenergy.stats.RegressionFit;
 import ftenergy.stats.SampleSummary;
@@ -41,7 +42,7 @@ public final class RegressionJob {
     /** Fits every group of the lakehouse's analysable runs and replaces their rows in {@code regressions}. */
     public static RegressionOutcome run(SparkSession spark, String lakehouse, RegressionSettings settings) {
         RegressionOutcome outcome = fit(AnalysisRuns.load(spark, lakehouse, settings.sweepIds()), settings, Instant.now());
-        RegressionTable.write(spark, lakehouse, outcome.fits());
+        RegressionTable.write(spark, lakehouse, Analysed.scopeOf(settings.sweepIds()), outcome.fits());
         return outcome;
     }
 

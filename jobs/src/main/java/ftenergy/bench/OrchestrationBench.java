@@ -6,7 +6,6 @@ import ftenergy.config.AppSettings;
 import ftenergy.config.ConfigReader;
 import ftenergy.config.LayeredConfig;
 import ftenergy.lake.Lakehouse;
-import ftenergy.lake.LakehouseSession;
 import ftenergy.plan.SweepSettings;
 import ftenergy.prepare.PrepareJob;
 import ftenergy.sweep.ClusterCapacity;
@@ -155,7 +154,9 @@ public final class OrchestrationBench {
         AppSettings app = AppSettings.read(in);
         SweepSettings sweep = SweepSettings.read(in);
         in.finish();
-        Lakehouse lake = LakehouseSession.attach(spark, app);
+        // Each variant's lakehouse is its own; the bench reads them by path, so none is registered for SQL.
+        Lakehouse lake = new Lakehouse(spark, app.lakehouse());
+        lake.create();
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
         // Data preparation first and outside the figures (the second sweep would find the tokenizer trained).
         PrepareJob.run(lake, app, sweep, false, quiet);

@@ -15,7 +15,6 @@ import ftenergy.train.FixedBatchSteps;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -28,8 +27,12 @@ import java.util.SplittableRandom;
  * backward, global-norm clipping and {@link AdamW}, on a batch of synthetic full-length sentences
  * (vocabulary 30,522). MFU is the step's matmul FLOPs ({@link StepFlops}) per second over the FLOP
  * rate of a large matmul ({@link MatmulPeak}) that the same engine, threads and clock measure before
- * every round, so both sides of each round's ratio saw the same machine; the line gives the median
- * over rounds. On a machine shared with other work, prefer one intra-op thread and
+ * every round, so both sides of each round's ratio saw the same machine. A round times several
+ * steps together, as many as last {@link TrainBenchSettings#roundSeconds()}: single steps of a small
+ * model took a few tenths of a second, and one descheduling moved a round's MFU by a factor of 2.
+ * The line gives the median over rounds and their spread (min, interquartile range, max), which
+ * says whether two figures differ by more than the machine's noise. On a machine shared with other
+ * work, prefer one intra-op thread and
  * {@link BenchClock#THREAD_CPU}; the header reports the load average either way, and the
  * environment that decides how libtorch's OpenMP threads wait ({@code OMP_WAIT_POLICY}: with
  * several threads on a busy machine, spinning threads waiting for a descheduled peer made steps
@@ -81,30 +84,41 @@ public final class TrainBench {
         try (NDManager root = NDManager.newBaseManager()) {
             BertModel model = BertModel.create(config, head).initialize(root);
             try (FixedBatchSteps steps = new FixedBatchSteps(root, model, batch, LEARNING_RATE, WEIGHT_DECAY)) {
-                if (settings.warmupSteps() > 0) {
-                    steps.run(settings.warmupSteps());
+                if (settings.warmupSteps() > 1) {
+                    steps.run(settings.warmupSteps() - 1);
                 }
-                return rounds(spec, config, settings, stepFlops, batch, root, steps);
+                long start = settings.clock().nanos();
+                steps.run(1);
+                double warmStepSeconds = (settings.clock().nanos() - start) / 1e9;
+                return rounds(spec, config, settings, stepsPerRound(settings.roundSeconds(), warmStepSeconds), stepFlops,
+                        batch, root, steps);
             }
         }
     }
 
-    private static TrainBenchResult rounds(ModelSpec spec, BertConfig config, TrainBenchSettings settings, double stepFlops,
-            Batch batch, NDManager root, FixedBatchSteps steps) {
+    private static TrainBenchResult rounds(ModelSpec spec, BertConfig config, TrainBenchSettings settings, int stepsPerRound,
+            double stepFlops, Batch batch, NDManager root, FixedBatchSteps steps) {
         BenchClock clock = settings.clock();
-        double[] stepSeconds = new double[settings.rounds()];
-        double[] peaks = new double[settings.rounds()];
+        List<Double> stepSeconds = new ArrayList<>();
+        List<Double> peaks = new ArrayList<>();
         List<Double> mfus = new ArrayList<>();
         for (int round = 0; round < settings.rounds(); round++) {
-            peaks[round] = MatmulPeak.flopsPerSecond(root, settings.peakMatrixSize(), PEAK_REPETITIONS, clock);
+            double peak = MatmulPeak.flopsPerSecond(root, settings.peakMatrixSize(), PEAK_REPETITIONS, clock);
             long start = clock.nanos();
-            steps.run(settings.stepsPerRound());
-            stepSeconds[round] = (clock.nanos() - start) / 1e9 / settings.stepsPerRound();
-            mfus.add(stepFlops / stepSeconds[round] / peaks[round]);
+            steps.run(stepsPerRound);
+            double seconds = (clock.nanos() - start) / 1e9 / stepsPerRound;
+            peaks.add(peak);
+            stepSeconds.add(seconds);
+            mfus.add(stepFlops / seconds / peak);
         }
-        double step = median(stepSeconds);
-        return new TrainBenchResult(spec.name(), config.describe(), step, batch.tokensReal() / step, stepFlops,
-                median(peaks), median(mfus.stream().mapToDouble(Double::doubleValue).toArray()), mfus);
+        double step = RoundSpread.of(stepSeconds).median();
+        return new TrainBenchResult(spec.name(), config.describe(), stepsPerRound, step, batch.tokensReal() / step, stepFlops,
+                RoundSpread.of(peaks).median(), mfus);
+    }
+
+    /** Steps that last at least {@code roundSeconds} at {@code stepSeconds} each; at least 1. */
+    static int stepsPerRound(double roundSeconds, double stepSeconds) {
+        return stepSeconds > 0 ? (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.ceil(roundSeconds / stepSeconds))) : 1;
     }
 
     /** Full-length sentences {@code [CLS] w1 .. wn [SEP]} of random non-special tokens, labels alternating. */
@@ -127,12 +141,12 @@ public final class TrainBench {
 
     private static void printHeader(PrintStream out, Engine engine, TrainBenchSettings settings) {
         out.printf(Locale.ROOT, "bench train: %s %s on %s, %d intra-op thread(s), clock %s, batch %d x seq %d, %d round(s)"
-                        + " of %d step(s) after %d warm-up step(s)%n",
+                        + " of at least %.1f s each (steps per round from the last of %d warm-up step(s))%n",
                 engine.getEngineName(), engine.getVersion(), engine.defaultDevice(), settings.intraOpThreads(),
                 settings.clock().name().toLowerCase(Locale.ROOT).replace('_', '-'), settings.batchSize(),
-                settings.seqLen(), settings.rounds(), settings.stepsPerRound(), settings.warmupSteps());
+                settings.seqLen(), settings.rounds(), settings.roundSeconds(), settings.warmupSteps());
         out.printf(Locale.ROOT, "peak: %dx%d float32 matmul, %d products, measured before every round;"
-                + " MFU = (step matmul FLOPs / step seconds) / peak, median over rounds%n",
+                + " MFU = (step matmul FLOPs / step seconds) / peak: median over rounds, then min, interquartile range, max%n",
                 settings.peakMatrixSize(), settings.peakMatrixSize(), PEAK_REPETITIONS);
         out.println("step FLOPs = 3 x forward (backward = 2 x forward); forward = L x (8NH^2 + 4NHI + 4NTH)"
                 + " + 2BH^2 (pooler) + 2BHC (classifier), N = B x T tokens");
@@ -149,11 +163,14 @@ public final class TrainBench {
         for (double mfu : r.roundMfus()) {
             rounds.append(rounds.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f", 100 * mfu));
         }
+        RoundSpread mfu = r.mfuSpread();
         return String.format(Locale.ROOT,
                 "%-11s %-26s %8.0f tokens/s  %7.3f s/step  %7.1f GFLOP/step  %6.1f GFLOP/s  peak %6.1f GFLOP/s"
-                        + "  MFU %5.1f %%  (rounds: %s)",
+                        + "  MFU %5.1f %% (min %.1f, IQR %.1f-%.1f, max %.1f; %d rounds of %d steps: %s)",
                 r.model(), r.shape(), r.tokensPerSecond(), r.stepSeconds(), r.stepFlops() / 1e9,
-                r.achievedFlopsPerSecond() / 1e9, r.peakFlopsPerSecond() / 1e9, 100 * r.mfu(), rounds);
+                r.achievedFlopsPerSecond() / 1e9, r.peakFlopsPerSecond() / 1e9, 100 * mfu.median(), 100 * mfu.min(),
+                100 * mfu.lowerQuartile(), 100 * mfu.upperQuartile(), 100 * mfu.max(), r.roundMfus().size(),
+                r.stepsPerRound(), rounds);
     }
 
     private static String environment(String name) {
@@ -163,12 +180,5 @@ public final class TrainBench {
 
     private static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

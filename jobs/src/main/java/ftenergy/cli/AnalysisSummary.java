@@ -1,9 +1,9 @@
 package ftenergy.cli;
 
 import ftenergy.stats.RegressionFit;
-import ftenergy.analyze.AmortizationRow;
+import ftenergy.amortization.AmortizationRow;
 import ftenergy.analyze.AnalysisResult;
-import ftenergy.analyze.EnergyRate;
+import ftenergy.stats.EnergyRate;
 import java.io.PrintStream;
 
 /** The analysis in a few lines a person reads at the end of {@code analyze} and {@code demo}. */

@@ -3,42 +3,27 @@ package ftenergy.cli;
 import ftenergy.analyze.AnalysisResult;
 import ftenergy.analyze.AnalyzeJob;
 import ftenergy.analyze.AnalyzeSettings;
+import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code ftenergy analyze [--sweep ID]}. */
-final class AnalyzeCommand implements Command {
+@Command(name = "analyze", header = "fit energy on tokens/time/steps/examples, per-token energy, distillation amortization",
+        description = "OLS (Spark MLlib, normal equations) of run energy on tokens, wall time, steps and examples per "
+                + "hardware and run kind, J/step and J/token by task, pre-training equivalence and distillation amortization; "
+                + "written to the regressions, energy_rates and amortization tables.")
+final class AnalyzeCommand implements LeafCommand {
 
-    @Override
-    public String name() {
-        return "analyze";
-    }
-
-    @Override
-    public String summary() {
-        return "fit energy on tokens/time/steps/examples, per-token energy, distillation amortization";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: ftenergy analyze [--sweep ID[,ID...]] [--conf FILE] [-Dkey=value ...]
-                  OLS (Spark MLlib, normal equations) of run energy on tokens, wall time, steps and examples
-                  per hardware and run kind, J/step and J/token by task, pre-training equivalence and
-                  distillation amortization; written to the regressions, energy_rates and amortization tables.
-                  Without --sweep every sweep in the lakehouse is analysed.
-                """;
-    }
+    @Option(names = "--sweep", paramLabel = "ID", split = ",",
+            description = "Sweeps to analyse (comma-separated or repeated; default: every sweep in the lakehouse).")
+    List<String> sweeps = new ArrayList<>();
 
     @Override
     public int run(Invocation invocation) {
-        AnalysisResult result = analyze(invocation, sweeps(invocation));
+        AnalysisResult result = analyze(invocation, sweeps);
         AnalysisSummary.print(result, invocation.out());
         return 0;
-    }
-
-    static List<String> sweeps(Invocation invocation) {
-        String sweeps = invocation.arguments().flags().get("sweep");
-        return sweeps == null ? List.of() : List.of(sweeps.split(","));
     }
 
     static AnalysisResult analyze(Invocation invocation, List<String> sweepIds) {

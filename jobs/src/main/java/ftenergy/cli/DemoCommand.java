@@ -7,30 +7,16 @@ import ftenergy.sweep.SweepOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.Command;
 
 /** {@code ftenergy demo}: the whole pipeline on local Spark with the demo sweep. */
-final class DemoCommand implements Command {
-
-    @Override
-    public String name() {
-        return "demo";
-    }
-
-    @Override
-    public String summary() {
-        return "the main job: fetch data, tokenizer, pretrain, distill, fine-tune grid x 3 seeds, inference, analyze, report";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: ftenergy demo [--conf FILE] [-Dkey=value ...]
-                  Runs conf/sweeps/demo.conf end to end on local Spark into ./lakehouse: fetches the corpora
-                  (npm), trains the WordPiece tokenizer, pre-trains a small BERT, distills it, fine-tunes
-                  teacher and student on two stand-in tasks over a small grid x 3 seeds, measures inference,
-                  fits the regressions and writes the HTML report. Re-running resumes what is missing.
-                """;
-    }
+@Command(name = "demo",
+        header = "the main job: fetch data, tokenizer, pretrain, distill, fine-tune grid x 3 seeds, inference, analyze, report",
+        description = "Runs a sweep end to end into the lakehouse (bin/ftenergy gives it conf/sweeps/demo.conf unless a "
+                + "--config is named): fetches the corpora (npm), trains the WordPiece tokenizer, pre-trains a small BERT, "
+                + "distills it, fine-tunes teacher and student on two stand-in tasks over a small grid x 3 seeds, measures "
+                + "inference, fits the regressions and writes the HTML report. Re-running resumes what is missing.")
+final class DemoCommand implements LeafCommand {
 
     @Override
     public int run(Invocation invocation) throws Exception {

@@ -8,47 +8,40 @@ import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
 import ftenergy.lake.LakehouseSession;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One command's run: its arguments, the configuration loaded once from all layers, and a Spark
- * session created only if the command asks for one.
+ * One command's run: the configuration loaded once from all layers, where results are printed,
+ * and a Spark session created only if the command asks for one.
  */
 public final class Invocation implements AutoCloseable {
 
-    /** Flags that are shorthands for configuration keys. */
-    private static final Map<String, String> FLAG_KEYS = Map.of(
-            "lakehouse", "ftenergy.lakehouse",
-            "data-dir", "ftenergy.data-dir",
-            "checkpoints", "ftenergy.checkpoints",
-            "reports", "ftenergy.reports");
-
-    private final Arguments arguments;
     private final Config config;
     private final AppSettings settings;
     private final PrintStream out;
     private SparkSession spark;
 
-    public Invocation(Arguments arguments, PrintStream out) {
-        this.arguments = arguments;
+    /**
+     * Loads and checks the configuration (see {@link LayeredConfig} for the order of the layers).
+     *
+     * @param configFiles {@code --config} files, lowest precedence first
+     * @param environment the process environment ({@code FTENERGY_*} variables)
+     * @param defines {@code -Dkey=value} arguments
+     * @param flags dedicated flags as configuration keys
+     * @param out where results and progress are printed
+     * @throws ftenergy.config.ConfigError naming every problem, before any Spark session exists
+     */
+    Invocation(List<Path> configFiles, Map<String, String> environment, Map<String, String> defines, Map<String, String> flags,
+            PrintStream out) {
         this.out = out;
-        Map<String, String> flagLayer = new LinkedHashMap<>();
-        FLAG_KEYS.forEach((flag, key) -> {
-            if (arguments.flags().containsKey(flag)) {
-                flagLayer.put(key, arguments.flags().get(flag));
-            }
-        });
-        this.config = LayeredConfig.load(arguments.confFile(), arguments.defines(), flagLayer);
+        this.config = LayeredConfig.load(configFiles, environment, defines, flags);
         ConfigReader in = new ConfigReader(config);
         this.settings = AppSettings.read(in);
         LakeWriter.Appends.read(in); // checked here, before any Spark session, like every other key
         in.finish();
-    }
-
-    public Arguments arguments() {
-        return arguments;
     }
 
     public Config config() {

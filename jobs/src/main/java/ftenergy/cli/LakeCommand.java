@@ -2,63 +2,85 @@ package ftenergy.cli;
 
 import ftenergy.lake.Lakehouse;
 import ftenergy.lake.TableSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code ftenergy lake init|describe|vacuum|query}. */
-final class LakeCommand implements Command {
+/** {@code ftenergy lake init|describe|vacuum|optimize|query}. */
+@Command(name = "lake", header = "create, describe, vacuum, compact or query the Delta tables",
+        subcommands = {LakeCommand.Init.class, LakeCommand.Describe.class, LakeCommand.Vacuum.class, LakeCommand.Optimize.class,
+                LakeCommand.Query.class})
+final class LakeCommand {
 
-    @Override
-    public String name() {
-        return "lake";
-    }
-
-    @Override
-    public String summary() {
-        return "create, describe, vacuum or query the Delta tables";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: ftenergy lake init|describe|vacuum|query [SQL] [--retain-hours H] [--conf FILE] [-Dkey=value ...]
-                  init      create every table of the contract under ftenergy.lakehouse (idempotent;
-                            adds columns a newer version defines)
-                  describe  rows, Delta version, files and columns of each table
-                  vacuum    delete files unreferenced for longer than --retain-hours (default 168)
-                  query SQL run one Spark SQL statement over the tables (runs, steps, ...) and print
-                            its result as tab-separated text: a header line, one line per row,
-                            NULL as \\N, tab/newline/backslash in values escaped as \\t \\n \\\\
-                            e.g. ftenergy lake query "SELECT run_id, attempt, status FROM runs"
-                """;
-    }
-
-    @Override
-    public int run(Invocation invocation) {
-        String action = invocation.arguments().word(1);
-        if (action == null) {
-            throw new UsageException("lake needs an action: init, describe, vacuum or query");
+    @Command(name = "init", header = "create every table of the contract under ftenergy.lakehouse",
+            description = "Idempotent; adds the columns a newer version defines to existing tables.")
+    static final class Init implements LeafCommand {
+        @Override
+        public int run(Invocation invocation) {
+            Lakehouse lake = invocation.lakehouse();
+            invocation.out().println("lakehouse ready at " + lake.root());
+            print(invocation, lake);
+            return 0;
         }
-        switch (action) {
-            case "init" -> {
-                Lakehouse lake = invocation.lakehouse();
-                invocation.out().println("lakehouse ready at " + lake.root());
-                print(invocation, lake);
-            }
-            case "describe" -> print(invocation, invocation.lakehouse());
-            case "vacuum" -> {
-                double hours = Double.parseDouble(invocation.arguments().flags().getOrDefault("retain-hours", "168"));
-                invocation.lakehouse().vacuum(hours);
-                invocation.out().println("vacuumed files older than " + hours + " h");
-            }
-            case "query" -> {
-                String sql = invocation.arguments().word(2);
-                if (sql == null || sql.isBlank() || invocation.arguments().words().size() > 3) {
-                    throw new UsageException("lake query needs exactly one SQL statement, quoted as one argument");
-                }
-                TabSeparated.print(invocation.lakehouse().spark().sql(sql), invocation.out());
-            }
-            default -> throw new UsageException("unknown lake action '" + action + "'; expected init, describe, vacuum or query");
+    }
+
+    @Command(name = "describe", header = "rows, Delta version, files and columns of each table")
+    static final class Describe implements LeafCommand {
+        @Override
+        public int run(Invocation invocation) {
+            print(invocation, invocation.lakehouse());
+            return 0;
         }
-        return 0;
+    }
+
+    @Command(name = "vacuum", header = "delete the files no table version younger than --retain-hours refers to")
+    static final class Vacuum implements LeafCommand {
+        @Option(names = "--retain-hours", paramLabel = "H", defaultValue = "168", description = "Default: ${DEFAULT-VALUE}.")
+        double retainHours;
+
+        @Override
+        public int run(Invocation invocation) {
+            invocation.lakehouse().vacuum(retainHours);
+            invocation.out().println("vacuumed files older than " + retainHours + " h");
+            return 0;
+        }
+    }
+
+    @Command(name = "optimize", header = "compact each table's small files (one per sweep commit) into few large ones",
+            description = "Delta's OPTIMIZE (bin packing) on every existing table; prints each table's data files before "
+                    + "and after. Rows and history stay; the replaced files go with the next `lake vacuum` past their retention.")
+    static final class Optimize implements LeafCommand {
+        @Override
+        public int run(Invocation invocation) {
+            invocation.out().printf("%-15s %12s %11s%n", "table", "files before", "files after");
+            for (Lakehouse.Compaction table : invocation.lakehouse().optimize()) {
+                invocation.out().printf("%-15s %12d %11d%n", table.table(), table.filesBefore(), table.filesAfter());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "query", header = "run one read-only Spark SQL statement over the tables; tab-separated result",
+            description = {
+                "Runs one statement over the tables (runs, steps, ...) and prints its result as tab-separated text: a header "
+                        + "line, one line per row, NULL as \\N, tab/newline/backslash in values escaped as \\t \\n \\\\.",
+                "Read-only statements only: queries, SHOW, DESCRIBE (also Delta's DESCRIBE HISTORY/DETAIL) and EXPLAIN of a "
+                        + "query. Anything else (DELETE, UPDATE, MERGE, INSERT, CREATE, DROP, ALTER, SET, CACHE, OPTIMIZE, "
+                        + "VACUUM, ...) is refused with exit status 2 before anything runs.",
+                "e.g. ftenergy lake query \"SELECT run_id, attempt, status FROM runs\""})
+    static final class Query implements LeafCommand {
+        @Parameters(paramLabel = "SQL", description = "The statement, quoted as one argument.")
+        String sql;
+
+        @Override
+        public int run(Invocation invocation) {
+            if (sql.isBlank()) {
+                throw new UsageException("lake query needs one SQL statement, quoted as one argument");
+            }
+            ReadOnlyStatement.check(invocation.spark(), sql);
+            TabSeparated.print(invocation.lakehouse().spark().sql(sql), invocation.out());
+            return 0;
+        }
     }
 
     private static void print(Invocation invocation, Lakehouse lake) {

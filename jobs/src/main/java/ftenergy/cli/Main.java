@@ -1,24 +1,37 @@
 package ftenergy.cli;
 
 import ftenergy.FtenergyException;
+import ftenergy.config.ConfigError;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * {@code ftenergy <command> [--conf FILE] [-Dkey=value ...] [--help]}: launched by {@code bin/ftenergy}
- * through {@code spark-submit} (or {@code SparkSubmit} from the jar).
+ * {@code ftenergy <command> [options]}: launched by {@code bin/ftenergy} through {@code spark-submit}
+ * (or {@code SparkSubmit} from the jar). Exit status: 0 done, 1 failed, 2 bad command line or
+ * configuration (the message on stderr, with the command's usage for a bad command line), or a
+ * command's own status (a sweep taken over: 3).
  */
 public final class Main {
 
-    private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
+    /** A command ran and failed. */
+    static final int FAILED = 1;
+    /** The command line or the configuration is wrong; nothing ran. */
+    static final int USAGE = 2;
 
-    static {
-        for (Command command : List.<Command>of(new DemoCommand(), new LakeCommand(), new PrepareCommand(), new SweepCommand(), new AnalyzeCommand(), new ReportCommand(), new DataCommand(), new MeterCommand(), new BenchCommand(), new InferCommand(), new ModelCommand())) {
-            COMMANDS.put(command.name(), command);
-        }
-    }
+    /** spark-submit's own options, which belong before the jar, not after it. */
+    private static final Set<String> SPARK_SUBMIT_OPTIONS = Set.of("--master", "--deploy-mode", "--class", "--name", "--jars",
+            "--packages", "--files", "--archives", "--properties-file", "--driver-memory", "--driver-java-options",
+            "--driver-class-path", "--driver-cores", "--executor-memory", "--executor-cores", "--num-executors",
+            "--total-executor-cores", "--queue");
 
     private Main() {}
 
@@ -29,53 +42,85 @@ public final class Main {
         }
     }
 
-    /** Runs one command line; returns the exit code (0 ok, 1 failure, 2 usage or configuration error). */
+    /** Runs one command line in this process's environment; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Arguments arguments;
-        try {
-            arguments = Arguments.parse(args);
-        } catch (UsageException e) {
-            err.println("ftenergy: " + e.getMessage());
-            return 2;
+        return run(args, System.getenv(), out, err);
+    }
+
+    /**
+     * Runs one command line.
+     *
+     * @param environment the variables {@code FTENERGY_*} configuration keys are read from
+     * @return the exit status
+     */
+    public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        FtenergyCommand options = new FtenergyCommand();
+        CommandLine commandLine = new CommandLine(options)
+                .setOut(new PrintWriter(out, true, Charset.defaultCharset()))
+                .setErr(new PrintWriter(err, true, Charset.defaultCharset()))
+                // --config and -D repeat by nature; any other option given twice keeps its last value.
+                .setOverwrittenOptionsAllowed(true)
+                // An argument starting with @ is the argument itself (a SQL text, a path), never a file of arguments.
+                .setExpandAtFiles(false)
+                .setParameterExceptionHandler(Main::usageError)
+                .setExecutionStrategy(parsed -> execute(parsed, options, environment, out, err));
+        // Set after the commands inherited the root's attributes: description and overview are the root's alone.
+        commandLine.getCommandSpec().usageMessage().description(FtenergyCommand.DESCRIPTION).footer(FtenergyCommand.OVERVIEW);
+        return commandLine.execute(args);
+    }
+
+    private static int execute(ParseResult parsed, FtenergyCommand options, Map<String, String> environment, PrintStream out,
+            PrintStream err) {
+        Integer helpStatus = CommandLine.executeHelpRequest(parsed);
+        if (helpStatus != null) {
+            return helpStatus;
         }
-        String name = arguments.word(0);
-        if (name == null || name.equals("help")) {
-            out.print(overview());
-            return arguments.help() || "help".equals(name) ? 0 : 2;
+        ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
         }
-        Command command = COMMANDS.get(name);
-        if (command == null) {
-            err.println("ftenergy: unknown command '" + name + "'");
-            err.print(overview());
-            return 2;
+        CommandLine leaf = last.commandSpec().commandLine();
+        if (!(leaf.getCommand() instanceof LeafCommand command)) {
+            throw new ParameterException(leaf, "missing command: one of " + String.join(", ", leaf.getSubcommands().keySet()));
         }
-        if (arguments.help()) {
-            out.print(command.usage());
-            return 0;
+        List<Path> files = options.configFiles(leaf);
+        if (options.usedDeprecatedConf()) {
+            err.println("ftenergy: warning: --conf FILE is deprecated and goes away in the next release; use --config FILE");
         }
-        try (Invocation invocation = new Invocation(arguments, out)) {
+        if (options.verbose()) {
+            ConsoleLogging.showHiddenWarnings();
+        }
+        String name = leaf.getCommandSpec().qualifiedName(" ");
+        try (Invocation invocation = new Invocation(files, environment, options.defines(), options.flagKeys(), out)) {
             return command.run(invocation);
         } catch (UsageException e) {
-            err.println("ftenergy " + name + ": " + e.getMessage());
-            err.print(command.usage());
-            return 2;
-        } catch (ftenergy.config.ConfigError e) {
-            err.println("ftenergy " + name + ": " + e.getMessage());
-            return 2;
+            err.println(name + ": " + e.getMessage());
+            leaf.usage(err);
+            return USAGE;
+        } catch (ConfigError e) {
+            err.println(name + ": " + e.getMessage());
+            return USAGE;
         } catch (FtenergyException e) {
-            err.println("ftenergy " + name + " failed: " + e.getMessage());
-            return 1;
+            err.println(name + " failed: " + e.getMessage());
+            return FAILED;
         } catch (Exception e) {
-            err.println("ftenergy " + name + " failed: " + e);
+            err.println(name + " failed: " + e);
             e.printStackTrace(err);
-            return 1;
+            return FAILED;
         }
     }
 
-    private static String overview() {
-        StringBuilder text = new StringBuilder("usage: ftenergy <command> [--conf FILE] [-Dkey=value ...] [--help]\n\ncommands:\n");
-        COMMANDS.values().forEach(c -> text.append(String.format("  %-9s %s%n", c.name(), c.summary())));
-        text.append("\n`ftenergy <command> --help` shows a command's options.\n");
-        return text.toString();
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName(" ") + ": " + e.getMessage());
+        if (e instanceof UnmatchedArgumentException unmatched) {
+            UnmatchedArgumentException.printSuggestions(unmatched, err);
+            if (unmatched.getUnmatched().stream().map(arg -> arg.split("=", 2)[0]).anyMatch(SPARK_SUBMIT_OPTIONS::contains)) {
+                err.println("Spark's options go to spark-submit before the jar (bin/ftenergy takes --master itself).");
+            }
+        }
+        command.usage(err);
+        return USAGE;
     }
 }

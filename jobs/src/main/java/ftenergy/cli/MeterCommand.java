@@ -17,54 +17,45 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code ftenergy meter probe|calibrate}. */
-final class MeterCommand implements Command {
+@Command(name = "meter", header = "probe this host's energy sources; calibrate the wall coefficient from a wall-meter log",
+        subcommands = {MeterCommand.Probe.class, MeterCommand.Calibrate.class})
+final class MeterCommand {
 
-    @Override
-    public String name() {
-        return "meter";
-    }
+    @Command(name = "probe", header = "which energy sources exist here, why others do not, and a reading of each",
+            description = "Sources: RAPL, NVML, the TDP and RSS models; a reading per component over --seconds.")
+    static final class Probe implements LeafCommand {
+        @Option(names = "--seconds", defaultValue = "5", description = "Reading length (default: ${DEFAULT-VALUE}).")
+        long seconds;
 
-    @Override
-    public String summary() {
-        return "probe this host's energy sources; calibrate the wall coefficient from a wall-meter log";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: ftenergy meter probe [--seconds 5]
-                       ftenergy meter calibrate --wall FILE.csv --runs RUN_ID[,RUN_ID...]
-                  probe      which sources (RAPL, NVML, TDP and RSS models) exist here, why others do not,
-                             and a reading per component over --seconds
-                  calibrate  wall coefficient the paper's way: integrate a wall-meter log (timestamp,watts)
-                             and the runs' recorded power samples over the same interval; prints
-                             wall/software per run and its spread. Put the mean into
-                             ftenergy.carbon.wall-coefficient (or host-wall-coefficients).
-                """;
-    }
-
-    @Override
-    public int run(Invocation invocation) throws Exception {
-        ConfigReader in = new ConfigReader(invocation.config());
-        MeterSettings settings = MeterSettings.read(in);
-        in.finish();
-        String action = invocation.arguments().word(1);
-        if ("probe".equals(action)) {
-            long seconds = Long.parseLong(invocation.arguments().flags().getOrDefault("seconds", "5"));
-            MeterProbe.run(invocation.out(), settings, Duration.ofSeconds(seconds));
+        @Override
+        public int run(Invocation invocation) throws InterruptedException {
+            MeterProbe.run(invocation.out(), settings(invocation), Duration.ofSeconds(seconds));
             return 0;
         }
-        if ("calibrate".equals(action)) {
-            String wall = invocation.arguments().flags().get("wall");
-            String runs = invocation.arguments().flags().get("runs");
-            if (wall == null || runs == null) {
-                throw new UsageException("calibrate needs --wall FILE.csv and --runs RUN_ID[,RUN_ID...]");
-            }
-            List<WallReading> readings = WallMeterLog.read(Path.of(wall));
+    }
+
+    @Command(name = "calibrate", header = "wall coefficient from a wall-meter log, the paper's way",
+            description = "Integrates a wall-meter log (timestamp,watts) and the runs' recorded power samples over the same "
+                    + "interval; prints wall/software per run and its spread. Put the mean into "
+                    + "ftenergy.carbon.wall-coefficient (or host-wall-coefficients).")
+    static final class Calibrate implements LeafCommand {
+        @Option(names = "--wall", paramLabel = "FILE.csv", required = true, description = "The wall-meter log.")
+        Path wall;
+
+        @Option(names = "--runs", paramLabel = "RUN_ID", split = ",", required = true,
+                description = "Runs measured while the log was taken (comma-separated or repeated).")
+        List<String> runs;
+
+        @Override
+        public int run(Invocation invocation) {
+            settings(invocation);
+            List<WallReading> readings = WallMeterLog.read(wall);
             List<CalibrationRun> results = new ArrayList<>();
-            for (String runId : runs.split(",")) {
+            for (String runId : runs) {
                 CalibrationRun run = WallCalibration.calibrate(runId, readings, samples(invocation, runId.strip()));
                 invocation.out().println(run);
                 results.add(run);
@@ -73,7 +64,13 @@ final class MeterCommand implements Command {
             invocation.out().println(summary);
             return 0;
         }
-        throw new UsageException("meter needs an action: probe or calibrate");
+    }
+
+    private static MeterSettings settings(Invocation invocation) {
+        ConfigReader in = new ConfigReader(invocation.config());
+        MeterSettings settings = MeterSettings.read(in);
+        in.finish();
+        return settings;
     }
 
     private static List<PowerSample> samples(Invocation invocation, String runId) {

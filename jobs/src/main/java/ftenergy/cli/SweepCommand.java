@@ -12,50 +12,41 @@ import ftenergy.prepare.PrepareJob;
 import ftenergy.sweep.SweepJob;
 import ftenergy.sweep.SweepOutcome;
 import ftenergy.sweep.SweepPlanReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code ftenergy sweep [--plan]}. */
-final class SweepCommand implements Command {
+@Command(name = "sweep", header = "run a sweep (pretrain, distill, fine-tune grid x seeds, inference), metered, into the lakehouse",
+        description = {
+            "Launches every run of the sweep not already succeeded in the lakehouse (re-submitting finishes only what is "
+                    + "missing), each as its own Spark job, committing each result as it arrives. Progress: one line per run "
+                    + "event and a summary every 30 s.",
+            "Exit status: 0 when no run failed; 1 when some run failed every attempt; 3 when a newer submission of the same "
+                    + "sweep took it over (that one finishes it)."})
+final class SweepCommand implements LeafCommand {
 
     /** Exit status of a submission superseded by a newer one of the same sweep. */
     static final int TAKEN_OVER = 3;
 
-    @Override
-    public String name() {
-        return "sweep";
-    }
+    @Option(names = "--plan", description = "Print the runs, their exact real and padded token totals and, once `analyze` has "
+            + "fitted this hardware, predicted kWh and kg CO2e; run nothing.")
+    boolean plan;
 
-    @Override
-    public String summary() {
-        return "run a sweep (pretrain, distill, fine-tune grid x seeds, inference), metered, into the lakehouse";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: ftenergy sweep [--plan] [--conf conf/sweeps/NAME.conf] [-Dkey=value ...]
-                  Launches every run of the sweep not already succeeded in the lakehouse (re-submitting
-                  finishes only what is missing), each as its own Spark job, committing each result as
-                  it arrives. Progress: one line per run event and a summary every 30 s.
-                  --plan  print the runs, their exact real and padded token totals and, once `analyze`
-                          has fitted this hardware, predicted kWh and kg CO2e; runs nothing
-                  --hardware NAME  hardware to predict for (default: this host's CPU model)
-                  Exit status: 0 when no run failed; 1 when some run failed every attempt; 3 when a newer
-                  submission of the same sweep took it over (that one finishes it).
-                """;
-    }
+    @Option(names = "--hardware", paramLabel = "NAME", description = "Hardware --plan predicts for (default: this host's CPU model).")
+    String hardware;
 
     @Override
     public int run(Invocation invocation) throws Exception {
         SweepSettings sweep = settings(invocation);
-        if (invocation.arguments().flag("plan")) {
-            SweepPlan plan = SweepPlanner.plan(sweep);
+        if (plan) {
+            SweepPlan runs = SweepPlanner.plan(sweep);
             ConfigReader in = new ConfigReader(invocation.config());
             MeterSettings meterSettings = MeterSettings.read(in);
             in.finish();
-            String hardware = invocation.arguments().flags().get("hardware");
-            if (hardware == null) {
+            String predictedFor = hardware;
+            if (predictedFor == null) {
                 try (EnergyMeter meter = EnergyMeter.open(meterSettings, java.util.List.of())) {
-                    hardware = meter.host().cpuModel();
+                    predictedFor = meter.host().cpuModel();
                 }
             }
             CarbonSettings carbon = CarbonSettings.read(in, "driver");
@@ -63,7 +54,7 @@ final class SweepCommand implements Command {
             double grams = carbon.intensityOverrideGramsPerKwh().isPresent()
                     ? carbon.intensityOverrideGramsPerKwh().getAsDouble()
                     : GridIntensityTable.shipped().lookup(carbon.region()).gramsPerKwh();
-            SweepPlanReport.print(invocation.lakehouse(), invocation.settings(), sweep, plan, hardware,
+            SweepPlanReport.print(invocation.lakehouse(), invocation.settings(), sweep, runs, predictedFor,
                     grams * carbon.wallCoefficient() * carbon.pue(), invocation.out());
             return 0;
         }

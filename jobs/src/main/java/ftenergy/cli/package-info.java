@@ -1,2 +1,2 @@
-/** The {@code ftenergy} command line: argument parsing, configuration loading and dispatch to jobs. */
+/** The {@code ftenergy} command line (picocli): commands, their options, configuration layering and exit status. */
 package ftenergy.cli;

@@ -1,7 +1,7 @@
 package ftenergy.inference;
 
 import ftenergy.predict.Predictor;
-import ftenergy.model.CheckpointInfo;
+import ftenergy.model.checkpoint.CheckpointInfo;
 import ftenergy.model.ModelException;
 import java.nio.file.Path;
 import java.util.List;

@@ -41,9 +41,12 @@ record InferenceColumns(String prediction, TaskType head) implements Serializabl
             case TOKEN_CLASSIFICATION -> List.of(
                     field(prediction + "_tags", createArrayType(StringType), "one tag per word (per token for token-id input)"));
             case SPAN_QA -> List.of(
-                    field(prediction + "_answer", StringType, "answer text, empty for no answer"),
-                    field(prediction + "_start", IntegerType, "first answer token, 0 for no answer"),
-                    field(prediction + "_end", IntegerType, "last answer token, 0 for no answer"));
+                    field(prediction + "_answer", StringType,
+                            "answer text, empty for no answer (null score above the span's, SQuAD v2.0's rule)"),
+                    field(prediction + "_start", IntegerType, "first token of the best span, 0 if the input has no context"),
+                    field(prediction + "_end", IntegerType, "last token of the best span, 0 if the input has no context"),
+                    field(prediction + "_score", DoubleType, "start + end score of the best span"),
+                    field(prediction + "_null_score", DoubleType, "start + end score of [CLS], the no-answer score"));
             case MASKED_LM -> throw new IllegalArgumentException("a masked-LM head predicts no labels");
         };
     }

@@ -12,8 +12,10 @@ import ftenergy.meter.EnergyMeter;
 import ftenergy.meter.Measurement;
 import ftenergy.meter.MeterSettings;
 import ftenergy.meter.MeteredWork;
+import ftenergy.provenance.RuntimeVersions;
 import ftenergy.run.HostInfo;
 import ftenergy.text.Encoded;
+import ftenergy.train.EngineVersions;
 import ftenergy.train.TorchThreads;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -194,7 +196,8 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
             return switch (plan.columns().head()) {
                 case SEQUENCE_CLASSIFICATION -> List.of(p.label(), p.labelIndex(), p.score());
                 case TOKEN_CLASSIFICATION -> List.of(scala.jdk.javaapi.CollectionConverters.asScala(p.tags()).toSeq());
-                case SPAN_QA -> List.of(p.answer(), output.span().start(), output.span().end());
+                case SPAN_QA -> List.of(p.answer(), output.span().start(), output.span().end(), output.score(),
+                        output.nullScore());
                 case MASKED_LM -> throw new IllegalStateException("refused on the driver");
             };
         }
@@ -211,7 +214,8 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
                 if (plan.measurements() != null) {
                     plan.measurements().add(new PartitionMeasurement(partition, HostInfo.of(meter.host(), TorchThreads.intraOp()),
                             predictor.device().toString(), predictor.parameterCount(), window, batchesWindow, batches,
-                            meter.samples()));
+                            meter.samples(), RuntimeVersions.jvm().with(EngineVersions.current())
+                            .with("nvidia-driver", meter.host().gpuDriver())));
                 }
                 System.err.println(String.format(Locale.ROOT,
                         "inference partition %s: %d rows in %d batches of up to %d on %s, %.2f s, %.3f J in batches"

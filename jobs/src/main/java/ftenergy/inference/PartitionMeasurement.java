@@ -2,6 +2,7 @@ package ftenergy.inference;
 
 import ftenergy.meter.Measurement;
 import ftenergy.meter.PowerSample;
+import ftenergy.provenance.RuntimeVersions;
 import ftenergy.run.HostInfo;
 import java.io.Serializable;
 import java.util.List;
@@ -20,9 +21,11 @@ import java.util.List;
  * @param batchesWindow the meter window over its batches alone: {@code window} less model loading
  * @param batches its batches, in order
  * @param samples the meter's power samples over the window
+ * @param runtime the versions of the JVM and engine the partition computed on
  */
 public record PartitionMeasurement(String partition, HostInfo host, String device, long modelParams,
-        Measurement window, Measurement batchesWindow, List<BatchMeasurement> batches, List<PowerSample> samples) implements Serializable {
+        Measurement window, Measurement batchesWindow, List<BatchMeasurement> batches, List<PowerSample> samples,
+        RuntimeVersions runtime) implements Serializable {
 
     public PartitionMeasurement {
         batches = List.copyOf(batches);

@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -22,6 +23,11 @@ import org.apache.spark.sql.types.StructType;
 public final class Lakehouse {
 
     private static final int CREATE_TRIES = 5;
+
+    private static final String CHECKPOINT_INTERVAL = "delta.checkpointInterval";
+
+    /** The checkpoint interval older versions gave their tables. */
+    private static final String OLD_CHECKPOINT_INTERVAL = "100";
 
     private final SparkSession spark;
     private final String root;
@@ -85,6 +91,8 @@ public final class Lakehouse {
         try {
             if (DeltaTable.isDeltaTable(spark, path(table))) {
                 addMissingColumns(table);
+                evolveProperties(table);
+                addMissingChecks(table);
                 return;
             }
             DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark)
@@ -105,6 +113,7 @@ public final class Lakehouse {
                 builder = builder.partitionedBy(table.partitionColumns().toArray(String[]::new));
             }
             builder.execute();
+            addMissingChecks(table);
         } catch (Exception e) { // Delta's AnalysisExceptions are checked exceptions Scala throws undeclared
             throw new LakeException("could not create Delta table '" + table.name() + "' at " + path(table) + ": " + e.getMessage(), e);
         }
@@ -114,16 +123,59 @@ public final class Lakehouse {
         return type instanceof AtomicType && !(type instanceof BooleanType);
     }
 
-    /** Registers every existing table under its name in the session catalog, for plain SQL. */
-    public void register() {
+    /**
+     * Registers every existing table in {@code database} (of {@code catalog}, or of the session's
+     * current catalog when null), for plain SQL ({@code SELECT ... FROM ftenergy.runs}), and makes
+     * that database the session's current one. The database is created if missing; each table is
+     * added with {@code CREATE TABLE IF NOT EXISTS} as an external table at its location, and
+     * nothing is ever dropped: a table of the same name that points elsewhere (another lakehouse,
+     * or a table of someone else's) is an error naming it, and stays as it is.
+     *
+     * @throws LakeException when a table of the database has one of the lakehouse's names but another location
+     */
+    public void register(String catalog, String database) {
+        String namespace = catalog == null ? quote(database) : quote(catalog) + "." + quote(database);
+        spark.sql("CREATE DATABASE IF NOT EXISTS " + namespace);
         for (LakeTable table : LakeTables.all()) {
-            if (!DeltaTable.isDeltaTable(spark, path(table))) {
+            if (!exists(table)) {
                 continue;
             }
-            // External tables (LOCATION): dropping the registration never deletes data.
-            spark.sql("DROP TABLE IF EXISTS " + table.name());
-            spark.sql("CREATE TABLE " + table.name() + " USING delta LOCATION '" + path(table).replace("'", "\\'") + "'");
+            String name = namespace + "." + quote(table.name());
+            String registered = registeredLocation(name);
+            if (registered == null) {
+                spark.sql("CREATE TABLE IF NOT EXISTS " + name + " USING delta LOCATION '" + path(table).replace("'", "\\'") + "'");
+                registered = registeredLocation(name);
+            }
+            if (!sameLocation(registered, path(table))) {
+                throw new LakeException("table " + name + " already exists at " + registered + ", not at this lakehouse's "
+                        + path(table) + "; it was left as it is. Register this lakehouse in a database of its own"
+                        + " (ftenergy.lake.database)");
+            }
         }
+        spark.catalog().setCurrentDatabase(catalog == null ? database : catalog + "." + database);
+    }
+
+    /** The location of the table called {@code name}, or null when there is none. */
+    private String registeredLocation(String name) {
+        if (!spark.catalog().tableExists(name.replace("`", ""))) {
+            return null;
+        }
+        for (Row row : spark.sql("DESCRIBE TABLE EXTENDED " + name).collectAsList()) {
+            if ("Location".equals(row.getString(0))) {
+                return row.getString(1);
+            }
+        }
+        return "an unknown location";
+    }
+
+    private static boolean sameLocation(String registered, String path) {
+        String stripped = registered.startsWith("file:") ? registered.replaceFirst("^file:(//)?", "") : registered;
+        return stripped.replaceAll("/+$", "").equals(path.replaceAll("/+$", ""))
+                || registered.replaceAll("/+$", "").equals(path.replaceAll("/+$", ""));
+    }
+
+    private static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
     }
 
     /** The current snapshot of {@code table}. */
@@ -179,6 +231,38 @@ public final class Lakehouse {
         }
     }
 
+    /**
+     * One table's compaction.
+     *
+     * @param table the table's name
+     * @param filesBefore its data files before
+     * @param filesAfter its data files after
+     */
+    public record Compaction(String table, long filesBefore, long filesAfter) {}
+
+    /**
+     * Compacts the small files of every existing table into larger ones (Delta's OPTIMIZE, bin
+     * packing); rows and history stay, the replaced files remain until {@link #vacuum}. Sweeps
+     * append a few rows per commit, so tables grow by one small file per commit.
+     *
+     * @return one result per existing table, in the order of {@link LakeTables#all()}
+     */
+    public List<Compaction> optimize() {
+        List<Compaction> results = new ArrayList<>();
+        for (LakeTable table : LakeTables.all()) {
+            if (exists(table)) {
+                long before = files(table);
+                delta(table).optimize().executeCompaction();
+                results.add(new Compaction(table.name(), before, files(table)));
+            }
+        }
+        return results;
+    }
+
+    private long files(LakeTable table) {
+        return delta(table).detail().first().<Long>getAs("numFiles");
+    }
+
     private void addMissingColumns(LakeTable table) {
         StructType stored = spark.read().format("delta").load(path(table)).schema();
         List<String> missing = new ArrayList<>();
@@ -191,6 +275,33 @@ public final class Lakehouse {
         if (!missing.isEmpty()) {
             spark.sql("ALTER TABLE delta.`" + path(table) + "` ADD COLUMNS (" + String.join(", ", missing) + ")");
         }
+    }
+
+    /**
+     * Brings table properties set by older versions to today's: tables created before checkpoints
+     * followed Delta's default carry {@code delta.checkpointInterval = 100}, which left a demo's
+     * tables without any checkpoint, so every read replayed every commit.
+     */
+    private void evolveProperties(LakeTable table) {
+        Map<String, String> properties = delta(table).detail().first().getJavaMap(
+                delta(table).detail().first().fieldIndex("properties"));
+        if (OLD_CHECKPOINT_INTERVAL.equals(properties.get(CHECKPOINT_INTERVAL))) {
+            spark.sql("ALTER TABLE delta.`" + path(table) + "` UNSET TBLPROPERTIES ('" + CHECKPOINT_INTERVAL + "')");
+        }
+    }
+
+    /** Adds the table's CHECK constraints it does not have yet (Delta refuses them on rows that break them). */
+    private void addMissingChecks(LakeTable table) {
+        if (table.checks().isEmpty()) {
+            return;
+        }
+        Map<String, String> properties = delta(table).detail().first().getJavaMap(
+                delta(table).detail().first().fieldIndex("properties"));
+        table.checks().forEach((name, condition) -> {
+            if (!properties.containsKey("delta.constraints." + name.toLowerCase(java.util.Locale.ROOT))) {
+                spark.sql("ALTER TABLE delta.`" + path(table) + "` ADD CONSTRAINT " + name + " CHECK (" + condition + ")");
+            }
+        });
     }
 
     private void requireExists(LakeTable table) {

@@ -11,7 +11,7 @@ import org.apache.spark.sql.SparkSession;
  * <pre>{@code
  * SparkSession spark = LakehouseSession.builder(settings).master("local[2]").getOrCreate();
  * Lakehouse lake = LakehouseSession.attach(spark, settings);
- * spark.sql("SELECT task, avg(energy_kwh) FROM runs GROUP BY task").show();
+ * spark.sql("SELECT task, avg(energy_kwh) FROM ftenergy.runs GROUP BY task").show();
  * }</pre>
  */
 public final class LakehouseSession {
@@ -30,25 +30,26 @@ public final class LakehouseSession {
                 // Small result sets: the default 200 shuffle partitions only add scheduling latency.
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.databricks.delta.snapshotPartitions", "2")
-                // A checkpoint rebuilds the table's whole state (six Spark jobs) inside the commit
-                // that triggers it; at Delta's default of every 10th commit it took about half of
-                // a sweep's commit time. Readers replay at most this many small JSON commits instead.
-                // Applies to tables this session creates.
-                .config("spark.databricks.delta.properties.defaults.checkpointInterval", "100")
                 // A .crc file per commit costs a sweep append about 0.1 s of driver CPU (measured on
                 // a 30-column append: 0.28 -> 0.19 s); readers use it only to validate snapshots.
-                .config("spark.databricks.delta.writeChecksumFile.enabled", "false");
+                .config("spark.databricks.delta.writeChecksumFile.enabled", "false")
+                // CUDA then numbers GPUs in bus order, as NVML and Spark's discovery script do; a run
+                // maps its GPU addresses to CUDA devices with it (ftenergy.gpu.GpuAddressMap)
+                .config("spark.executorEnv.CUDA_DEVICE_ORDER", "PCI_BUS_ID");
         for (Map.Entry<String, String> entry : settings.sparkConf().entrySet()) {
             builder = builder.config(entry.getKey(), entry.getValue());
         }
         return builder;
     }
 
-    /** Creates missing tables under {@code ftenergy.lakehouse} and registers them for SQL. */
+    /**
+     * Creates missing tables under {@code ftenergy.lakehouse} and registers them for SQL in
+     * {@code ftenergy.lake.database}, which becomes the session's current database.
+     */
     public static Lakehouse attach(SparkSession spark, AppSettings settings) {
         Lakehouse lake = new Lakehouse(spark, settings.lakehouse());
         lake.create();
-        lake.register();
+        lake.register(settings.catalog(), settings.database());
         return lake;
     }
 }

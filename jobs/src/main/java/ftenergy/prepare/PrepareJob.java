@@ -99,18 +99,20 @@ public final class PrepareJob {
         Dataset<Row> rows = null;
         try {
             TaskInfo info = task.info(records.labelNames());
-            rows = ExampleRows.encode(spark, records.rows(), new ExampleRows.Encoding(info, tokenizing.path(),
+            rows = EncodedRows.encode(spark, records.rows(), new EncodedRows.Encoding(info, tokenizing.path(),
                     tokenizing.maxSeqLen(), tokenizing.hash(), task.fingerprint())).persist(StorageLevel.DISK_ONLY());
-            Row counts = rows.agg(count(lit(1)), count(col(ExampleRows.ISSUE))).first();
+            Row counts = rows.agg(count(lit(1)), count(col(EncodedRows.ISSUE))).first();
             long total = counts.getLong(0);
             long malformed = counts.getLong(1);
-            List<String> firstIssues = malformed == 0 ? List.of() : rows.where(col(ExampleRows.ISSUE).isNotNull())
-                    .select(ExampleRows.ISSUE).orderBy(ExampleRows.ISSUE).limit(ISSUES_SHOWN).collectAsList().stream()
+            List<String> firstIssues = malformed == 0 ? List.of() : rows.where(col(EncodedRows.ISSUE).isNotNull())
+                    .select(EncodedRows.ISSUE).orderBy(EncodedRows.ISSUE).limit(ISSUES_SHOWN).collectAsList().stream()
                     .map(r -> r.getString(0)).toList();
             String source = "task '" + task.name() + "' (" + (task.train() == null ? "stand-in " + task.source().configName()
                     : task.train()) + ")";
             task.budget().check(source, total, malformed, firstIssues);
-            Dataset<Row> examples = rows.where(col(ExampleRows.ISSUE).isNull()).drop(ExampleRows.ISSUE);
+            // The table's own schema again (its keys are never null), for rows that now are all examples.
+            Dataset<Row> examples = spark.createDataFrame(rows.where(col(EncodedRows.ISSUE).isNull()).drop(EncodedRows.ISSUE)
+                    .javaRDD(), LakeTables.EXAMPLES.schema());
             requireUniqueIds(source, task, examples);
             new LakeWriter(lake).replace(LakeTables.EXAMPLES, "task = " + LakeWriter.literal(task.name()), examples);
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -170,8 +172,13 @@ public final class PrepareJob {
         try {
             if (!Files.isRegularFile(json)) {
                 Files.createDirectories(json.getParent());
-                TokenizerFile.fromVocabTxt(vocab, sweep.tokenizer().lowercase(), json);
-                Files.copy(vocab, json.resolveSibling("vocab.txt"));
+                if (vocab.getFileName().toString().endsWith(".json")) {
+                    // A HuggingFace checkpoint's own tokenizer.json: its normaliser decides the casing.
+                    Files.copy(vocab, json);
+                } else {
+                    TokenizerFile.fromVocabTxt(vocab, sweep.tokenizer().lowercase(), json);
+                    Files.copy(vocab, json.resolveSibling("vocab.txt"));
+                }
             }
             return json;
         } catch (IOException e) {

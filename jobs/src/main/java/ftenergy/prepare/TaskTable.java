@@ -7,7 +7,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
+import ftenergy.data.TaskType;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.Lakehouse;
 import java.io.PrintStream;
@@ -36,21 +38,25 @@ final class TaskTable {
                 .agg(count(lit(1)).as("examples"), avg("length").as("mean"),
                         percentile_approx(col("length"), lit(0.5), lit(10000)).as("median"),
                         percentile_approx(col("length"), lit(0.95), lit(10000)).as("p95"),
-                        max("length").as("max"), sum("length").as("tokens"))
+                        max("length").as("max"), sum("length").as("tokens"),
+                        max(when(col("task_type").equalTo(TaskType.SPAN_QA.name()).and(col("qa_max_length").isNull()), 1)
+                                .otherwise(0)).as("unwindowed"))
                 .orderBy("task", "split")
                 .collectAsList());
     }
 
     /**
      * Whether {@code task} has examples tokenized with the tokenizer whose hash is {@code tokenizer},
-     * from the definition whose fingerprint is {@code definition}, and no others.
+     * from the definition whose fingerprint is {@code definition}, and no others (span-QA examples
+     * prepared before questions were cut into windows do not count).
      */
     boolean prepared(String task, String tokenizer, String definition) {
         List<Row> ofTask = rows.stream().filter(r -> r.getString(0).equals(task)).toList();
-        return !ofTask.isEmpty() && ofTask.stream().allMatch(r -> tokenizer.equals(r.getString(3)) && definition.equals(r.getString(4)));
+        return !ofTask.isEmpty() && ofTask.stream().allMatch(r -> tokenizer.equals(r.getString(3))
+                && definition.equals(r.getString(4)) && r.<Integer>getAs("unwindowed") == 0);
     }
 
-    /** The rows: task, split, stands_in_for, tokenizer, task_definition, examples, mean, median, p95, max, tokens. */
+    /** The rows: task, split, stands_in_for, tokenizer, task_definition, examples, mean, median, p95, max, tokens, unwindowed. */
     List<Row> rows() {
         return rows;
     }

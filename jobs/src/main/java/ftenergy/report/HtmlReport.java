@@ -105,7 +105,7 @@ public final class HtmlReport {
                     .append(escape(String.valueOf(r.get("task")))).append(": pre-training ").append(escape(String.valueOf(r.get("pretrain_run_id"))))
                     .append(" (").append(fmt(r.get("pretrain_kwh"))).append(" kWh) = ").append(fmt(r.get("pretrain_equivalence")))
                     .append(" fine-tunings");
-            if (r.get("distill_run_id") != null) {
+            if (r.get("distill_run_id") != null && !r.get("distill_run_id").toString().isEmpty()) {
                 html.append("; distillation adds ").append(fmt(r.get("distill_overhead_pct"))).append("% of pre-training; the student fine-tunes with ")
                         .append(fmt(r.get("finetune_saving_pct"))).append("% less energy; distillation pays for itself ")
                         .append(escape(String.valueOf(r.get("verdict"))));

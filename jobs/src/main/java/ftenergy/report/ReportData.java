@@ -63,6 +63,8 @@ public record ReportData(
                         + "; run `ftenergy analyze` on this lakehouse before `ftenergy report`");
             }
         }
+        // The latest analysis's rows: analyses of other sweeps stand beside them in the same tables.
+        String scope = RegressionTable.latestScope(spark, lakehouse);
         Dataset<Row> all = lake.read(LakeTables.RUNS);
         Dataset<Row> runs = AnalysisRuns.latestSucceeded(all).cache();
         try {
@@ -75,7 +77,7 @@ public record ReportData(
                     strings(runs.select("code_version").distinct().orderBy("code_version")),
                     points(runs),
                     curves(lake, runs),
-                    RegressionTable.read(spark, lakehouse),
+                    RegressionTable.read(spark, lakehouse, scope),
                     TableData.of("How energy was measured", "runs (latest succeeded attempts), grouped",
                             runs.groupBy("hardware", "kind", "cpu_source", "gpu_source", "ram_source", "grid_region", "grid_g_per_kwh", "pue")
                                     .agg(count(lit(1)).as("runs"), min("wall_coefficient").as("wall_coefficient_min"),
@@ -84,11 +86,11 @@ public record ReportData(
                             "hardware", "kind", "runs", "cpu_source", "gpu_source", "ram_source", "wall_coefficient_min",
                             "wall_coefficient_max", "pue", "grid_region", "grid_g_per_kwh"),
                     TableData.of("Energy per step, per token and per example", "energy_rates",
-                            lake.read(AnalysisTables.ENERGY_RATES).orderBy("hardware", "kind", "model", "task"),
+                            lake.read(AnalysisTables.ENERGY_RATES).where(col("sweep_id").equalTo(scope)).orderBy("hardware", "kind", "model", "task"),
                             "hardware", "kind", "model", "task", "runs", "energy_kwh_mean", "energy_kwh_cv", "j_per_step_mean",
                             "j_per_token_padded_mean", "j_per_token_real_mean", "j_per_example_mean", "j_per_example_cv", "watts_mean"),
                     TableData.of("Pre-training equivalence, distillation overhead and amortization", "amortization",
-                            lake.read(AnalysisTables.AMORTIZATION).orderBy("pretrain_run_id", "distill_run_id", "hardware", "task",
+                            lake.read(AnalysisTables.AMORTIZATION).where(col("sweep_id").equalTo(scope)).orderBy("pretrain_run_id", "distill_run_id", "hardware", "task",
                                     "inferences_per_model"),
                             "pretrain_run_id", "distill_run_id", "hardware", "task", "inferences_per_model", "teacher_model",
                             "student_model", "pretrain_kwh", "distill_kwh", "distill_overhead_pct", "teacher_finetune_runs",

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.DoubleAdder;
 final class Committer implements AutoCloseable {
 
     private final ResultSink sink;
-    private final SweepProgress progress;
+    private final SweepListener progress;
     private final BlockingQueue<Arrival> queue = new LinkedBlockingQueue<>();
     private final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
     private final Thread writer;
@@ -41,7 +41,7 @@ final class Committer implements AutoCloseable {
 
     private record Arrival(AttemptResult result, Instant finishedAt) {}
 
-    Committer(ResultSink sink, SweepProgress progress) {
+    Committer(ResultSink sink, SweepListener progress) {
         this.sink = sink;
         this.progress = progress;
         this.writer = new Thread(this::drain, "ftenergy-committer");

@@ -1,11 +1,15 @@
 package ftenergy.sweep;
 
+import ftenergy.attempt.SweepProvenance;
+import ftenergy.provenance.RuntimeVersions;
+import ftenergy.run.AttemptResult;
 import ftenergy.run.EnergyAccount;
+import ftenergy.run.EnergyParts;
 import ftenergy.run.HostInfo;
 import ftenergy.run.RunRecord;
-import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
 import ftenergy.run.RunStatus;
+import ftenergy.run.WorkCounts;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,12 +21,12 @@ final class FailedAttempts {
 
     private FailedAttempts() {}
 
-    static AttemptResult of(RunSpec spec, int attempt, Instant started, Throwable failure, String codeVersion, String configHash) {
+    static AttemptResult of(RunSpec spec, int attempt, Instant started, Throwable failure, SweepProvenance provenance) {
         EnergyAccount nothing = new EnergyAccount(0, 0, 0, "absent", "absent", "absent", 1.0, 1.0, "none", 0);
         String error = failure.getClass().getSimpleName() + ": " + String.valueOf(failure.getMessage());
         RunRecord record = new RunRecord(spec, attempt, 0, new HostInfo("unknown", "unknown", "none", List.of(), 0),
-                started, Instant.now(), 0, 0, 0, 0, nothing, Double.NaN, "none", Double.NaN, RunStatus.FAILED,
-                error.length() > 2000 ? error.substring(0, 2000) : error, null, codeVersion, configHash);
+                started, Instant.now(), WorkCounts.NONE, nothing, EnergyParts.UNMEASURED, "none", Double.NaN, RunStatus.FAILED,
+                error.length() > 2000 ? error.substring(0, 2000) : error, null, provenance.forRun(null, RuntimeVersions.jvm()));
         return new AttemptResult(record, List.of(), List.of(), List.of());
     }
 }

@@ -7,7 +7,10 @@ import ftenergy.carbon.CarbonAccounting;
 import ftenergy.carbon.CarbonSettings;
 import ftenergy.config.ConfigReader;
 import ftenergy.data.Example;
+import ftenergy.data.TaskInfo;
 import ftenergy.data.TaskType;
+import ftenergy.attempt.MeteredRun;
+import ftenergy.attempt.SweepProvenance;
 import ftenergy.attempt.TaskData;
 import ftenergy.predict.HeadOutput;
 import ftenergy.predict.Metric;
@@ -18,13 +21,12 @@ import ftenergy.inference.BertInference;
 import ftenergy.inference.PartitionMeasurement;
 import ftenergy.model.TaskHead;
 import ftenergy.text.TokenizerFile;
-import ftenergy.run.EnergyAccount;
 import ftenergy.run.EvalPoint;
-import ftenergy.run.RunRecord;
 import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
 import ftenergy.run.RunStatus;
 import ftenergy.run.StepRecord;
+import ftenergy.run.WorkCounts;
 import ftenergy.text.TokenSpan;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +55,8 @@ import org.apache.spark.util.CollectionAccumulator;
  * training run's window includes it) accounted with the carbon settings of the executor's host,
  * of which the loading's share ({@code energy_setup_kwh}: the window less its batches' window), the
  * power samples, and the task metric scored from the predicted columns against the examples'
- * gold answers ({@link Scorer}, as fine-tuning evaluations score).
+ * gold answers ({@link Scorer}, as fine-tuning evaluations score: a span-QA question from the
+ * spans and scores of all its windows, by its task's answer rule).
  *
  * <p>The inference task takes the cluster's default task resources: on a GPU cluster set
  * {@code spark.task.resource.gpu.amount} so that every task, inference included, gets its GPU.
@@ -70,8 +73,7 @@ final class InferenceRunLauncher implements RunLauncher {
     private final Path checkpoints;
     private final Path tokenizerFile;
     private final Config config;
-    private final String codeVersion;
-    private final String configHash;
+    private final SweepProvenance provenance;
 
     /**
      * @param spark the driver's session
@@ -79,21 +81,22 @@ final class InferenceRunLauncher implements RunLauncher {
      * @param checkpoints directory of checkpoints, one per run id (the fine-tuned models)
      * @param tokenizerFile the tokenizer of the examples (decodes span-QA answers for scoring)
      * @param config the resolved configuration: meter settings for the partition, carbon settings for its host
+     * @param provenance what every run of the submission shares in its provenance
      */
     InferenceRunLauncher(SparkSession spark, Function<RunSpec, TaskData> examples, Path checkpoints, Path tokenizerFile,
-            Config config, String codeVersion, String configHash) {
+            Config config, SweepProvenance provenance) {
         this.spark = spark;
         this.examples = examples;
         this.checkpoints = checkpoints;
         this.tokenizerFile = tokenizerFile;
         this.config = config;
-        this.codeVersion = codeVersion;
-        this.configHash = configHash;
+        this.provenance = provenance;
     }
 
     @Override
     public Launched launch(RunSpec spec, int attempt) {
-        List<Example> eval = examples.apply(spec).eval();
+        TaskData data = examples.apply(spec);
+        List<Example> eval = data.eval();
         if (eval.isEmpty()) {
             throw new IllegalStateException("inference run " + spec.runId() + " has no evaluation examples of task " + spec.task());
         }
@@ -123,7 +126,9 @@ final class InferenceRunLauncher implements RunLauncher {
                     + partitions.size() + " partition measurements, expected 1");
         }
         PartitionMeasurement partition = partitions.get(0);
-        AttemptResult result = result(spec, attempt, partition, score(head, eval, predicted));
+        // The run reads only its evaluation split: that is its data version.
+        String dataVersion = new TaskData(data.info(), List.of(), eval).version();
+        AttemptResult result = result(spec, attempt, partition, score(head, data.info(), eval, predicted), dataVersion);
         return new Launched(result, partition.window().startedAt(), partition.window().endedAt());
     }
 
@@ -146,11 +151,11 @@ final class InferenceRunLauncher implements RunLauncher {
         return Arrays.stream(values).boxed().toList();
     }
 
-    private List<Metric> score(TaskHead head, List<Example> eval, List<Row> predicted) {
+    private List<Metric> score(TaskHead head, TaskInfo task, List<Example> eval, List<Row> predicted) {
         Map<String, Example> byId = new HashMap<>();
         eval.forEach(example -> byId.put(example.exampleId(), example));
         Scorer scorer = new Scorer(head, head.type() == TaskType.SPAN_QA && tokenizerFile != null
-                ? TokenizerFile.vocabulary(tokenizerFile) : null);
+                ? TokenizerFile.vocabulary(tokenizerFile) : null, task.qa());
         for (Row row : predicted) {
             scorer.add(headOutput(head, row), byId.get(row.<String>getAs("example_id")));
         }
@@ -160,22 +165,22 @@ final class InferenceRunLauncher implements RunLauncher {
     /** The head's output back from the prediction columns ({@code prediction*}, BertInference's default names). */
     private static HeadOutput headOutput(TaskHead head, Row row) {
         return switch (head.type()) {
-            case SEQUENCE_CLASSIFICATION -> new HeadOutput(row.<Integer>getAs("prediction_index"),
-                    row.<Double>getAs("prediction_score"), new int[0], null);
-            case TOKEN_CLASSIFICATION -> new HeadOutput(-1, Double.NaN,
-                    row.<String>getList(row.fieldIndex("prediction_tags")).stream().mapToInt(head.labels()::indexOf).toArray(), null);
-            case SPAN_QA -> new HeadOutput(-1, Double.NaN, new int[0],
-                    new TokenSpan(row.<Integer>getAs("prediction_start"), row.<Integer>getAs("prediction_end")));
+            case SEQUENCE_CLASSIFICATION -> HeadOutput.sequence(row.<Integer>getAs("prediction_index"),
+                    row.<Double>getAs("prediction_score"));
+            case TOKEN_CLASSIFICATION -> HeadOutput.tokens(
+                    row.<String>getList(row.fieldIndex("prediction_tags")).stream().mapToInt(head.labels()::indexOf).toArray());
+            case SPAN_QA -> HeadOutput.answer(
+                    new TokenSpan(row.<Integer>getAs("prediction_start"), row.<Integer>getAs("prediction_end")),
+                    row.<Double>getAs("prediction_score"), row.<Double>getAs("prediction_null_score"));
             case MASKED_LM -> throw new IllegalStateException("refused by Predictor.fineTuned");
         };
     }
 
-    private AttemptResult result(RunSpec spec, int attempt, PartitionMeasurement partition, List<Metric> metrics) {
+    private AttemptResult result(RunSpec spec, int attempt, PartitionMeasurement partition, List<Metric> metrics,
+            String dataVersion) {
         ConfigReader in = new ConfigReader(config);
         CarbonSettings carbon = CarbonSettings.read(in, partition.host().host());
         in.finish();
-        EnergyAccount energy = CarbonAccounting.withShippedTable().account(partition.window(), carbon);
-        double setupKwh = EnergyUnit.joulesToKwh(partition.loadJoules());
         List<StepRecord> steps = new ArrayList<>();
         long tokensReal = 0;
         long tokensPadded = 0;
@@ -185,13 +190,16 @@ final class InferenceRunLauncher implements RunLauncher {
             tokensReal += batch.tokensReal();
             tokensPadded += batch.tokensPadded();
         }
+        double windowKwh = EnergyUnit.joulesToKwh(partition.window().totalJoules());
         List<EvalPoint> evals = new ArrayList<>();
         for (Metric metric : metrics) {
-            evals.add(new EvalPoint(steps.size(), metric.name(), metric.value(), energy.kwh(), energy.co2Kg()));
+            evals.add(new EvalPoint(steps.size(), metric.name(), metric.value(), windowKwh, Double.NaN));
         }
-        RunRecord record = new RunRecord(spec, attempt, partition.modelParams(), partition.host(), partition.window().startedAt(),
-                partition.window().endedAt(), steps.size(), partition.examples(), tokensReal, tokensPadded, energy,
-                setupKwh, metrics.get(0).name(), metrics.get(0).value(), RunStatus.SUCCEEDED, null, null, codeVersion, configHash);
-        return new AttemptResult(record, steps, partition.samples(), evals);
+        // Scoring runs on the driver, outside the partition's window: no evaluation part.
+        MeteredRun run = new MeteredRun(spec, attempt, partition.modelParams(), partition.host(), partition.window(),
+                partition.loadJoules(), 0, 0, new WorkCounts(steps.size(), partition.examples(), tokensReal, tokensPadded, 0),
+                metrics.get(0).name(), metrics.get(0).value(), RunStatus.SUCCEEDED, null, null, steps, partition.samples(), evals,
+                provenance.forRun(dataVersion, partition.runtime()));
+        return run.assemble(CarbonAccounting.withShippedTable(), carbon);
     }
 }

@@ -4,6 +4,8 @@ import ftenergy.attempt.TaskData;
 import ftenergy.attempt.TaskDataSource;
 import ftenergy.attempt.Truncation;
 import ftenergy.data.Example;
+import ftenergy.data.QaSettings;
+import ftenergy.data.QaWindow;
 import ftenergy.data.Splits;
 import ftenergy.data.TaskDataException;
 import ftenergy.data.TaskInfo;
@@ -49,7 +51,9 @@ final class PreparedExamples implements TaskDataSource {
     private static final long serialVersionUID = 1L;
 
     private static final List<String> COLUMNS = List.of("split", "example_id", "input_ids", "type_ids", "label", "token_labels",
-            "span_start", "span_end", "tokenizer", "task_type", "label_names", "stands_in_for");
+            "span_start", "span_end", "tokenizer", "task_type", "label_names", "stands_in_for", "question_id", "context",
+            "gold_answers", "context_starts", "context_ends", "qa_max_length", "qa_doc_stride", "qa_unanswerable",
+            "qa_null_score_threshold");
 
     private final String table;
     private final long version;
@@ -149,14 +153,29 @@ final class PreparedExamples implements TaskDataSource {
                 continue;
             }
             String split = v[0].getString(r);
+            QaWindow window = v[12].isNullAt(r) ? null : new QaWindow(v[12].getString(r), v[13].getString(r), strings(v[14], r),
+                    ints(v[15], r), ints(v[16], r));
             Example example = new Example(task, split, v[1].getString(r), ints(v[2], r), ints(v[3], r), v[4].getInt(r),
-                    ints(v[5], r), v[6].getInt(r), v[7].getInt(r));
+                    ints(v[5], r), v[6].getInt(r), v[7].getInt(r), window);
             (split.equals(Splits.TRAIN) ? found.train : found.eval).add(example);
             if (found.info == null) {
-                found.info = new TaskInfo(task, TaskType.valueOf(v[9].getString(r)), strings(v[10], r),
-                        v[11].isNullAt(r) ? null : v[11].getString(r));
+                found.info = info(v, r);
             }
         }
+    }
+
+    /**
+     * The task as its rows describe it; a span-QA task prepared before its windows and answer rule
+     * were recorded gets SQuAD v2.0's defaults (as {@link ftenergy.lake.ExampleRows#task} reads it).
+     */
+    private TaskInfo info(ColumnVector[] v, int r) {
+        TaskType type = TaskType.valueOf(v[9].getString(r));
+        QaSettings qa = null;
+        if (type == TaskType.SPAN_QA) {
+            qa = v[17].isNullAt(r) ? QaSettings.squadV2()
+                    : new QaSettings(v[17].getInt(r), v[18].getInt(r), v[19].getBoolean(r), v[20].getDouble(r));
+        }
+        return new TaskInfo(task, type, strings(v[10], r), v[11].isNullAt(r) ? null : v[11].getString(r), qa);
     }
 
     private List<Example> capped(List<Example> examples, int cap) {

@@ -1,18 +1,11 @@
 package ftenergy.sweep;
 
+import ftenergy.attempt.SweepProvenance;
 import ftenergy.plan.SweepPlan;
 import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
-import ftenergy.run.RunStatus;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -48,10 +41,9 @@ public final class RunScheduler {
      *     for a slot
      * @param retries extra attempts for a failed run
      * @param budget stops launching once spent
-     * @param codeVersion recorded with attempts that failed to launch
-     * @param configHash recorded with attempts that failed to launch
+     * @param provenance recorded with attempts that failed to launch
      */
-    public record Options(RunSlots slots, int retries, SweepBudget budget, String codeVersion, String configHash) {}
+    public record Options(RunSlots slots, int retries, SweepBudget budget, SweepProvenance provenance) {}
 
     private final SweepPlan plan;
     private final SweepState state;
@@ -73,158 +65,115 @@ public final class RunScheduler {
     /** An attempt back from its launcher; {@code launched} is null when it was cancelled before it started. */
     private record Finished(RunSpec spec, int attempt, RunLauncher.Launched launched) {}
 
+    /**
+     * Runs the plan to its end: each round takes over or stops for the budget if it must, launches
+     * what can run, then waits for the next attempt to come back (or for the next summary or slot
+     * check) and records it.
+     */
     public SweepOutcome run() throws InterruptedException {
-        Map<String, RunSpec> pending = new LinkedHashMap<>();
-        Set<String> succeeded = new HashSet<>(state.succeeded());
-        int skipped = 0;
-        for (RunSpec run : plan.runs()) {
-            if (state.succeeded().contains(run.runId()) || state.finished().contains(run.runId())) {
-                skipped++;
-            } else {
-                pending.put(run.runId(), run);
-            }
-        }
+        SweepRun sweep = new SweepRun(plan, state, options.retries(), progress);
         int slots = options.slots().slots();
-        progress.sweepStarted(plan, skipped, pending.size(), slots, options.slots().queued(slots));
-        Map<String, Integer> attempts = new HashMap<>(state.lastAttempt());
-        Map<String, Integer> triesThisSweep = new HashMap<>();
-        Set<String> deadEnds = new HashSet<>(state.finished());
-        deadEnds.removeAll(state.succeeded());
-        List<String> notLaunched = new ArrayList<>();
-        int failed = 0;
-        int diverged = 0;
-        int ok = 0;
-        double spentKwh = state.spentKwh();
-        double spentCo2 = state.spentCo2Kg();
+        progress.sweepStarted(plan, sweep.skipped(), sweep.pendingCount(), slots, options.slots().queued(slots));
         Committer committer = new Committer(sink, progress);
-        // One thread per run in flight; how many are in flight is bounded below.
+        // One thread per run in flight; how many are in flight is bounded by the slots.
         ExecutorService pool = Executors.newCachedThreadPool(daemon("ftenergy-run"));
         CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
-        Set<String> inFlight = new HashSet<>();
-        long lastSummary = System.nanoTime();
-        boolean takenOver = false;
-        boolean budgetStopped = false;
+        Rounds rounds = new Rounds(slots);
         try {
-            while (!pending.isEmpty() || !inFlight.isEmpty()) {
-                if (!takenOver && committer.claimLost() != null) {
-                    // A newer submission runs the sweep now and refuses this one's rows: stop, do not compete.
-                    takenOver = true;
-                    progress.takenOver(inFlight.size());
-                    for (RunSpec run : pending.values()) {
-                        notLaunched.add(run.runId() + ": " + TAKEN_OVER);
-                        progress.notLaunched(run, TAKEN_OVER);
-                    }
-                    pending.clear();
-                    launcher.cancelAll();
-                }
-                int nowSlots = options.slots().slots();
-                if (nowSlots != slots) {
-                    progress.slotsChanged(slots, nowSlots);
-                    slots = nowSlots;
-                }
-                int maxInFlight = slots + options.slots().queued(slots);
-                boolean budgetSpent = options.budget().exhaustedBy(spentKwh, spentCo2);
-                if (budgetSpent && !budgetStopped) {
-                    budgetStopped = true;
-                    launcher.cancelWaiting(Set.copyOf(inFlight));
-                }
-                for (Iterator<RunSpec> it = pending.values().iterator(); it.hasNext() && inFlight.size() < maxInFlight; ) {
-                    RunSpec run = it.next();
-                    String blocker = blockedBy(run, deadEnds);
-                    if (blocker != null || budgetSpent) {
-                        String reason = budgetSpent ? BUDGET_SPENT : "dependency " + blocker + " did not succeed";
-                        notLaunched.add(run.runId() + ": " + reason);
-                        deadEnds.add(run.runId());
-                        progress.notLaunched(run, reason);
-                        it.remove();
-                        continue;
-                    }
-                    if (!succeeded.containsAll(run.dependsOn())) {
-                        continue;
-                    }
-                    it.remove();
-                    int attempt = attempts.merge(run.runId(), 1, Integer::sum);
-                    triesThisSweep.merge(run.runId(), 1, Integer::sum);
-                    progress.runLaunched(run, attempt, inFlight.size() >= slots);
-                    done.submit(() -> launchSafely(run, attempt));
-                    inFlight.add(run.runId());
-                }
-                if (inFlight.isEmpty()) {
-                    // Nothing runs and nothing left can start: its dependencies are outside this plan.
-                    for (RunSpec run : pending.values()) {
-                        notLaunched.add(run.runId() + ": dependencies " + run.dependsOn() + " never succeeded");
-                        progress.notLaunched(run, "dependencies never succeeded");
-                    }
-                    pending.clear();
+            while (!sweep.done()) {
+                takeOverIfClaimLost(sweep, committer);
+                launch(sweep, done, rounds);
+                if (sweep.inFlightCount() == 0) {
+                    sweep.abandonUnreachable();
                     continue;
                 }
-                long summaryMillis = progress.summaryInterval().toMillis();
-                Future<Finished> next = done.poll(Math.min(summaryMillis, SLOTS_RECHECK_MILLIS), TimeUnit.MILLISECONDS);
-                if (next == null) {
-                    if (System.nanoTime() - lastSummary >= summaryMillis * 1_000_000) {
-                        lastSummary = System.nanoTime();
-                        progress.summary(inFlight.size(), pending.size(), spentKwh, spentCo2);
-                        committer.verifyClaim();
-                    }
-                    continue;
+                Finished finished = next(done, sweep, committer, rounds);
+                if (finished != null) {
+                    record(finished, sweep, committer);
                 }
-                Finished finished = get(next);
-                RunSpec run = finished.spec();
-                inFlight.remove(run.runId());
-                if (finished.launched() == null) {
-                    // Cancelled while it waited for a slot: it never ran, and its attempt number stays free.
-                    attempts.merge(run.runId(), -1, Integer::sum);
-                    triesThisSweep.merge(run.runId(), -1, Integer::sum);
-                    String reason = BUDGET_SPENT + " (cancelled while waiting for a slot)";
-                    notLaunched.add(run.runId() + ": " + reason);
-                    deadEnds.add(run.runId());
-                    progress.notLaunched(run, reason);
-                    continue;
-                }
-                AttemptResult result = finished.launched().result();
-                spentKwh += result.run().energy().kwh();
-                spentCo2 += result.run().energy().co2Kg();
-                RunStatus status = result.run().status();
-                if (takenOver) {
-                    // Its rows would be refused; the newer submission runs it again.
-                    notLaunched.add(uncommitted(run.runId(), finished.attempt()));
-                    continue;
-                }
-                if (status == RunStatus.SUCCEEDED) {
-                    succeeded.add(run.runId());
-                    ok++;
-                } else if (status == RunStatus.DIVERGED) {
-                    deadEnds.add(run.runId());
-                    diverged++;
-                } else if (triesThisSweep.get(run.runId()) <= options.retries()) {
-                    progress.retryQueued();
-                    pending.put(run.runId(), run); // retried with the next attempt number
-                } else {
-                    deadEnds.add(run.runId());
-                    failed++;
-                }
-                // After the retry decision, so a retried attempt's line already counts the retry.
-                progress.runFinished(result, spentKwh, spentCo2);
-                Instant taskFinished = finished.launched().taskFinishedAt();
-                // A launch that failed never ran a task: its failure is known from when it reached the driver.
-                committer.submit(result, taskFinished != null ? taskFinished : Instant.now());
             }
         } finally {
             pool.shutdownNow();
             committer.close();
         }
-        for (AttemptResult refused : committer.refused()) {
-            // Counted when it finished, before the lakehouse refused it: not this submission's result after all.
-            RunStatus status = refused.run().status();
-            ok -= status == RunStatus.SUCCEEDED ? 1 : 0;
-            diverged -= status == RunStatus.DIVERGED ? 1 : 0;
-            notLaunched.add(uncommitted(refused.run().spec().runId(), refused.run().attempt()));
-        }
+        sweep.refused(committer.refused(), TAKEN_OVER);
         List<Double> launchSeconds = launcher.launchLatencies().stream().map(latency -> latency.toNanos() / 1e9).toList();
-        SweepOutcome outcome = new SweepOutcome(ok, skipped, failed, diverged, notLaunched, committer.latencies(), launchSeconds,
-                committer.recordedKwh(), committer.recordedCo2Kg(), committer.claimLost() != null);
-        progress.sweepFinished(outcome, spentKwh, spentCo2);
+        SweepOutcome outcome = sweep.outcome(committer.latencies(), launchSeconds, committer.recordedKwh(),
+                committer.recordedCo2Kg(), committer.claimLost() != null);
+        progress.sweepFinished(outcome, sweep.spentKwh(), sweep.spentCo2Kg());
         return outcome;
+    }
+
+    /** What the rounds carry from one to the next: the slots last seen, the budget's stop, the last summary. */
+    private static final class Rounds {
+        int slots;
+        boolean budgetStopped;
+        long lastSummaryNanos = System.nanoTime();
+
+        Rounds(int slots) {
+            this.slots = slots;
+        }
+    }
+
+    /** A newer submission runs the sweep now and refuses this one's rows: stop, do not compete. */
+    private void takeOverIfClaimLost(SweepRun sweep, Committer committer) {
+        if (!sweep.takenOver() && committer.claimLost() != null) {
+            sweep.takeOver(TAKEN_OVER);
+            launcher.cancelAll();
+        }
+    }
+
+    /** Launches what can run, up to the slots asked for now plus the queued runs; past the budget, launches nothing more. */
+    private void launch(SweepRun sweep, CompletionService<Finished> done, Rounds rounds) {
+        int nowSlots = options.slots().slots();
+        if (nowSlots != rounds.slots) {
+            progress.slotsChanged(rounds.slots, nowSlots);
+            rounds.slots = nowSlots;
+        }
+        boolean budgetSpent = options.budget().exhaustedBy(sweep.spentKwh(), sweep.spentCo2Kg());
+        if (budgetSpent && !rounds.budgetStopped) {
+            rounds.budgetStopped = true;
+            launcher.cancelWaiting(sweep.inFlight());
+        }
+        int running = sweep.inFlightCount();
+        int room = rounds.slots + options.slots().queued(rounds.slots) - running;
+        for (SweepRun.Launch launch : sweep.launch(Math.max(0, room), budgetSpent ? BUDGET_SPENT : null)) {
+            progress.runLaunched(launch.run(), launch.attempt(), running++ >= rounds.slots);
+            done.submit(() -> launchSafely(launch.run(), launch.attempt()));
+        }
+    }
+
+    /**
+     * The next attempt back, or null when none came back before the next summary or slot check is
+     * due (the summary is printed and the claim verified then).
+     */
+    private Finished next(CompletionService<Finished> done, SweepRun sweep, Committer committer, Rounds rounds)
+            throws InterruptedException {
+        long summaryMillis = progress.summaryInterval().toMillis();
+        Future<Finished> next = done.poll(Math.min(summaryMillis, SLOTS_RECHECK_MILLIS), TimeUnit.MILLISECONDS);
+        if (next != null) {
+            return get(next);
+        }
+        if (System.nanoTime() - rounds.lastSummaryNanos >= summaryMillis * 1_000_000) {
+            rounds.lastSummaryNanos = System.nanoTime();
+            progress.summary(sweep.inFlightCount(), sweep.pendingCount(), sweep.spentKwh(), sweep.spentCo2Kg());
+            committer.verifyClaim();
+        }
+        return null;
+    }
+
+    /** Records an attempt that came back and hands its result to the committer. */
+    private void record(Finished finished, SweepRun sweep, Committer committer) {
+        if (finished.launched() == null) {
+            sweep.cancelledBeforeStart(finished.spec(), BUDGET_SPENT + " (cancelled while waiting for a slot)");
+            return;
+        }
+        AttemptResult result = finished.launched().result();
+        if (sweep.finished(result, TAKEN_OVER)) {
+            Instant taskFinished = finished.launched().taskFinishedAt();
+            // A launch that failed never ran a task: its failure is known from when it reached the driver.
+            committer.submit(result, taskFinished != null ? taskFinished : Instant.now());
+        }
     }
 
     private Finished launchSafely(RunSpec run, int attempt) {
@@ -235,21 +184,8 @@ public final class RunScheduler {
             return new Finished(run, attempt, null);
         } catch (Exception e) {
             return new Finished(run, attempt, new RunLauncher.Launched(
-                    FailedAttempts.of(run, attempt, requested, e, options.codeVersion(), options.configHash()), null, null));
+                    FailedAttempts.of(run, attempt, requested, e, options.provenance()), null, null));
         }
-    }
-
-    private static String uncommitted(String runId, int attempt) {
-        return runId + ": attempt " + attempt + " ended uncommitted, " + TAKEN_OVER;
-    }
-
-    private static String blockedBy(RunSpec run, Set<String> deadEnds) {
-        for (String dependency : run.dependsOn()) {
-            if (deadEnds.contains(dependency)) {
-                return dependency;
-            }
-        }
-        return null;
     }
 
     private static Finished get(Future<Finished> future) throws InterruptedException {

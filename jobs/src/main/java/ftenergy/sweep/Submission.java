@@ -1,13 +1,11 @@
 package ftenergy.sweep;
 
-import ftenergy.lake.LakeTables;
-import java.sql.Timestamp;
+import ftenergy.lake.SweepsTable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -22,7 +20,7 @@ import org.apache.spark.sql.SparkSession;
  */
 record Submission(String sweepId, String submissionId, Instant startedAt, Instant endedAt, String master,
         String codeVersion, String configHash, int planned, SweepBudget budget, SweepOutcome outcome, double spentKwh,
-        double spentCo2Kg) {
+        double spentCo2Kg) implements SweepsTable.Submission {
 
     static Submission start(String sweepId, String master, String codeVersion, String configHash, int planned,
             SweepBudget budget, double spentKwh, double spentCo2Kg) {
@@ -36,23 +34,52 @@ record Submission(String sweepId, String submissionId, Instant startedAt, Instan
                 budget, outcome, spentKwh, spentCo2Kg);
     }
 
-    /** The {@code sweeps} row, laid out as {@code LakeTables.SWEEPS}. */
+    @Override
+    public Integer alreadyDone() {
+        return outcome == null ? null : outcome.skippedAlreadyDone();
+    }
+
+    @Override
+    public Integer succeeded() {
+        return outcome == null ? null : outcome.succeeded();
+    }
+
+    @Override
+    public Integer failed() {
+        return outcome == null ? null : outcome.failed();
+    }
+
+    @Override
+    public Integer diverged() {
+        return outcome == null ? null : outcome.diverged();
+    }
+
+    @Override
+    public List<String> notLaunched() {
+        return outcome == null ? null : outcome.notLaunched();
+    }
+
+    @Override
+    public double budgetKwh() {
+        return budget.kwh();
+    }
+
+    @Override
+    public double budgetCo2Kg() {
+        return budget.co2Kg();
+    }
+
+    @Override
+    public boolean budgetSpent() {
+        return outcome != null && !outcome.notLaunched().isEmpty() && budget.exhaustedBy(spentKwh, spentCo2Kg);
+    }
+
+    /** The {@code sweeps} row. */
     Row row() {
-        boolean ended = outcome != null;
-        return RowFactory.create(sweepId, submissionId, Timestamp.from(startedAt),
-                endedAt == null ? null : Timestamp.from(endedAt), master, codeVersion, configHash, planned,
-                ended ? outcome.skippedAlreadyDone() : null, ended ? outcome.succeeded() : null,
-                ended ? outcome.failed() : null, ended ? outcome.diverged() : null,
-                ended ? outcome.notLaunched().toArray(String[]::new) : null, nullIfNaN(budget.kwh()),
-                nullIfNaN(budget.co2Kg()), spentKwh, spentCo2Kg,
-                ended && !outcome.notLaunched().isEmpty() && budget.exhaustedBy(spentKwh, spentCo2Kg));
+        return SweepsTable.COLUMNS.row(this);
     }
 
     Dataset<Row> row(SparkSession spark) {
-        return spark.createDataFrame(List.of(row()), LakeTables.SWEEPS.schema());
-    }
-
-    private static Double nullIfNaN(double value) {
-        return Double.isNaN(value) ? null : value;
+        return spark.createDataFrame(List.of(row()), SweepsTable.TABLE.schema());
     }
 }

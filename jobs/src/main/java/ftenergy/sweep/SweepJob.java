@@ -7,13 +7,15 @@ import com.typesafe.config.ConfigRenderOptions;
 import ftenergy.config.AppSettings;
 import ftenergy.config.ConfigReader;
 import ftenergy.attempt.AttemptInputs;
+import ftenergy.attempt.SweepProvenance;
 import ftenergy.attempt.RunAttempt;
 import ftenergy.attempt.TaskDataSource;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
+import ftenergy.lake.SparkRuntime;
 import ftenergy.lake.SweepClaim;
-import ftenergy.provenance.Sha256;
+import ftenergy.provenance.ConfigHash;
 import ftenergy.plan.SweepPlan;
 import ftenergy.plan.SweepPlanner;
 import ftenergy.plan.SweepSettings;
@@ -53,19 +55,20 @@ public final class SweepJob {
         Set<String> needed = new HashSet<>();
         plan.runs().forEach(run -> needed.addAll(run.dependsOn()));
         String configHocon = config.root().render(ConfigRenderOptions.concise());
-        String configHash = Sha256.shortOf(config.getConfig("ftenergy.sweep").root().render(ConfigRenderOptions.concise()));
+        SweepProvenance provenance = new SweepProvenance(codeVersion(), ConfigHash.of(config), prepared.tokenizerHash(),
+                SparkRuntime.versions());
         String checkpoints = app.checkpoints().toAbsolutePath().toString();
         ClusterCapacity capacity = ClusterCapacity.of(spark.sc());
         capacity.idleCoresWarning().ifPresent(out::println);
         SparkRunLauncher training = new SparkRunLauncher(spark, capacity, (spec, attempt) -> {
             AttemptInputs inputs = new AttemptInputs(spec, attempt, checkpoints, needed.contains(spec.runId()),
                     prepared.tokenizerFile().toAbsolutePath().toString(), prepared.vocabSize(), sweep.evalEverySteps(),
-                    configHocon, codeVersion(), configHash);
+                    configHocon, provenance);
             return work(inputs, taskData(examples, sweep, spec));
         });
         InferenceRunLauncher inference = new InferenceRunLauncher(lake.spark(),
                 spec -> examples.evaluation(spec.task(), spec.hyperparameters().maxSeqLen(), sweep.inference().maxExamples()),
-                app.checkpoints(), prepared.tokenizerFile(), config, codeVersion(), configHash);
+                app.checkpoints(), prepared.tokenizerFile(), config, provenance);
         RunLauncher byKind = (spec, attempt) ->
                 spec.kind() == RunKind.INFERENCE ? inference.launch(spec, attempt) : training.launch(spec, attempt);
         LakeWriter.Appends appends = appends(config);
@@ -77,7 +80,8 @@ public final class SweepJob {
         SweepState before = SweepStateReader.read(lake, sweep.id());
         warnAbout(SweepStateReader.joined(open, "read table 'sweeps'"), sweep.id(), out);
         SweepBudget budget = new SweepBudget(sweep.launch().budgetKwh(), sweep.launch().budgetCo2Kg());
-        Submission submission = Submission.start(sweep.id(), spark.master(), codeVersion(), configHash, plan.runs().size(),
+        Submission submission = Submission.start(sweep.id(), spark.master(), provenance.codeVersion(), provenance.configHash(),
+                plan.runs().size(),
                 budget, before.spentKwh(), before.spentCo2Kg());
         writer.insertOnce(LakeTables.SWEEPS, submission.row(), "ftenergy-submission-" + submission.submissionId());
         ResultSink sink = new ResultSink() {
@@ -99,7 +103,7 @@ public final class SweepJob {
         SweepOutcome outcome;
         try (SparkRunQueue launcher = new SparkRunQueue(spark, byKind)) {
             RunScheduler scheduler = new RunScheduler(plan, before, launcher, sink,
-                    new RunScheduler.Options(runSlots(spark, sweep, appends), sweep.launch().retries(), budget, codeVersion(), configHash),
+                    new RunScheduler.Options(runSlots(spark, sweep, appends), sweep.launch().retries(), budget, provenance),
                     new SweepProgress(out, Duration.ofSeconds(30)));
             outcome = scheduler.run();
         }

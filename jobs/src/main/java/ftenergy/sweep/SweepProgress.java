@@ -16,7 +16,7 @@ import java.util.Locale;
  * One line per sweep event (run started, finished with status, kWh, CO2e and metric; commits that
  * failed) and a periodic summary with an ETA. Thread-safe: scheduler and committer both report.
  */
-public final class SweepProgress {
+public final class SweepProgress implements SweepListener {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -37,7 +37,8 @@ public final class SweepProgress {
         return summaryInterval;
     }
 
-    synchronized void sweepStarted(SweepPlan plan, int skipped, int pending, int slots, int queued) {
+    @Override
+    public synchronized void sweepStarted(SweepPlan plan, int skipped, int pending, int slots, int queued) {
         total = pending;
         this.slots = Math.max(1, slots);
         line("sweep %s: %d runs planned, %d already done, %d to run on %d slot(s)%s",
@@ -46,50 +47,58 @@ public final class SweepProgress {
     }
 
     /** Executors were added or lost: {@code slots} runs can run at once from now on. */
-    synchronized void slotsChanged(int before, int slots) {
+    @Override
+    public synchronized void slotsChanged(int before, int slots) {
         this.slots = Math.max(1, slots);
         line("sweep: %d slot(s) now, %d before (executors added or lost)", slots, before);
     }
 
     /** A run handed to Spark: it starts now, or as soon as a slot frees when {@code waitsForSlot}. */
-    synchronized void runLaunched(RunSpec run, int attempt, boolean waitsForSlot) {
+    @Override
+    public synchronized void runLaunched(RunSpec run, int attempt, boolean waitsForSlot) {
         started++;
         line("[%s %d, %d/%d done] %s %s %s %s attempt %d", waitsForSlot ? "queue" : "start", started, finished, total,
                 run.runId(), run.kind().label(), run.task(), describe(run), attempt);
     }
 
-    synchronized void runFinished(AttemptResult result, double spentKwh, double spentCo2Kg) {
+    @Override
+    public synchronized void runFinished(AttemptResult result, double spentKwh, double spentCo2Kg) {
         RunRecord run = result.run();
         finished++;
         runSecondsTotal += run.durationSeconds();
         line("[%d/%d] %-9s %s %s %s on %s (%s): %.1f s, %d steps, %.3g kWh, %.3g kg CO2e, %s=%.4f%s | sweep %.3g kWh",
                 finished, total, run.status().label(), run.spec().runId(), run.spec().kind().label(), run.spec().task(),
-                run.host().host(), devices(run.host()), run.durationSeconds(), run.steps(), run.energy().kwh(), run.energy().co2Kg(),
+                run.host().host(), devices(run.host()), run.durationSeconds(), run.work().steps(), run.energy().kwh(), run.energy().co2Kg(),
                 run.metricName(), run.metricValue(), run.error() != null ? " (" + abbreviate(run.error()) + ")"
                         : run.stopReason() != null ? " (stopped early: " + run.stopReason() + ")" : "",
                 spentKwh);
     }
 
     /** A failed attempt goes back in the queue: one more attempt to finish, so the count stays "k of all". */
-    synchronized void retryQueued() {
+    @Override
+    public synchronized void retryQueued() {
         total++;
     }
 
-    synchronized void notLaunched(RunSpec run, String reason) {
+    @Override
+    public synchronized void notLaunched(RunSpec run, String reason) {
         line("skip   %s %s %s: %s", run.runId(), run.kind().label(), run.task(), reason);
     }
 
-    synchronized void summary(int running, int queued, double spentKwh, double spentCo2Kg) {
+    @Override
+    public synchronized void summary(int running, int queued, double spentKwh, double spentCo2Kg) {
         String eta = finished == 0 ? "unknown" : formatDuration(runSecondsTotal / finished * (running + queued) / slots);
         line("sweep: %d done, %d running, %d queued; %.3g kWh, %.3g kg CO2e so far; ETA %s",
                 finished, running, queued, spentKwh, spentCo2Kg, eta);
     }
 
-    synchronized void takenOver(int inFlight) {
+    @Override
+    public synchronized void takenOver(int inFlight) {
         line("STOPPING: %s; cancelling %d run(s) in flight, launching nothing more", RunScheduler.TAKEN_OVER, inFlight);
     }
 
-    synchronized void commitFailed(AttemptResult result, RuntimeException error) {
+    @Override
+    public synchronized void commitFailed(AttemptResult result, RuntimeException error) {
         if (error instanceof ClaimLostException) {
             line("NOT RECORDED run %s attempt %d: %s", result.run().spec().runId(), result.run().attempt(),
                     error.getMessage());
@@ -99,7 +108,8 @@ public final class SweepProgress {
                 result.run().spec().runId(), result.run().attempt(), error.getMessage());
     }
 
-    synchronized void sweepFinished(SweepOutcome outcome, double spentKwh, double spentCo2Kg) {
+    @Override
+    public synchronized void sweepFinished(SweepOutcome outcome, double spentKwh, double spentCo2Kg) {
         line("sweep done: %d succeeded, %d failed, %d diverged, %d not launched, %d skipped as already done; "
                         + "%.3g kWh, %.3g kg CO2e",
                 outcome.succeeded(), outcome.failed(), outcome.diverged(), outcome.notLaunched().size(),

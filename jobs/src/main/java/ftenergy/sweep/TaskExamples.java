@@ -5,11 +5,9 @@ import static org.apache.spark.sql.functions.col;
 import ftenergy.attempt.TaskData;
 import ftenergy.attempt.TaskDataSource;
 import ftenergy.attempt.Truncation;
-import ftenergy.data.Example;
 import ftenergy.data.Splits;
 import ftenergy.data.TaskDataException;
-import ftenergy.data.TaskInfo;
-import ftenergy.data.TaskType;
+import ftenergy.lake.ExampleRows;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.Lakehouse;
 import ftenergy.prepare.PreparedData;
@@ -75,24 +73,7 @@ final class TaskExamples {
                     + " with the same config");
         }
         Truncation truncation = new Truncation(maxSeqLen, prepared.sepId());
-        Row first = rows.get(0);
-        TaskInfo info = new TaskInfo(task, TaskType.valueOf(first.getAs("task_type")), first.getList(first.fieldIndex("label_names")),
-                first.getAs("stands_in_for"));
-        return new TaskData(info, List.of(), rows.stream().map(row -> truncation.apply(example(row))).toList());
-    }
-
-    private static Example example(Row row) {
-        return new Example(row.getAs("task"), row.getAs("split"), row.getAs("example_id"), ints(row, "input_ids"),
-                ints(row, "type_ids"), row.<Integer>getAs("label"), ints(row, "token_labels"),
-                row.<Integer>getAs("span_start"), row.<Integer>getAs("span_end"));
-    }
-
-    private static int[] ints(Row row, String column) {
-        List<Integer> values = row.getList(row.fieldIndex(column));
-        int[] out = new int[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
-        }
-        return out;
+        return new TaskData(ExampleRows.task(rows.get(0)), List.of(),
+                rows.stream().map(row -> truncation.apply(ExampleRows.example(row))).toList());
     }
 }

@@ -1,5 +1,9 @@
 package ftenergy.analyze;
 
+import ftenergy.stats.EnergyRate;
+
+import ftenergy.amortization.AmortizationRow;
+
 import ftenergy.lake.AnalysisTables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,7 +83,7 @@ class AnalyzeJobTest {
     @Test
     void regressionsTable_holdsOneRowPerKeyAfterRerun() {
         RegressionJob.run(spark, sweepLake(), RegressionSettings.defaults());
-        List<RegressionFit> stored = RegressionTable.read(spark, sweepLake());
+        List<RegressionFit> stored = RegressionTable.read(spark, sweepLake(), "*");
         assertEquals(sweep.regressions().fits().size(), stored.size());
         RegressionFit fit = find(stored, "tokens_padded+duration_s+steps", SyntheticLakehouse.TRUTHS.get(0), true);
         assertEquals(4, fit.coefficients().size());

@@ -143,7 +143,7 @@ public final class SyntheticLakehouse {
         for (int i = 1; i <= 6; i++) {
             double fraction = i / 6.0;
             rows.add(RowFactory.create(runId, 1, Math.round(steps * fraction), "accuracy",
-                    0.5 + (best - 0.5) * (1 - Math.exp(-3 * fraction)), kwh * fraction, co2 * fraction));
+                    0.5 + (best - 0.5) * (1 - Math.exp(-3 * fraction)), kwh * fraction, co2 * fraction, run.get("sweep_id")));
         }
         return rows;
     }

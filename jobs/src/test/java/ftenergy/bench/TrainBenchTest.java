@@ -16,7 +16,7 @@ class TrainBenchTest {
 
     static final TrainBenchSettings TOY = new TrainBenchSettings(
             List.of(new ModelSpec("toy-a", 1, 32, 2, 64, "scratch"), new ModelSpec("toy-b", 2, 32, 2, 64, "scratch")),
-            4, 16, 2, 1, 1, 1, BenchClock.THREAD_CPU, 64, 7);
+            4, 16, 3, 1e-9, 1, 1, BenchClock.THREAD_CPU, 64, 7);
 
     @Test
     void run_printsOneLinePerModel_withItsFlopsAndPositiveRates() {
@@ -27,14 +27,35 @@ class TrainBenchTest {
         assertEquals(List.of("toy-a", "toy-b"), results.stream().map(TrainBenchResult::model).toList());
         for (TrainBenchResult result : results) {
             assertTrue(output.lines().anyMatch(l -> l.startsWith(result.model() + " ")), output);
-            assertEquals(2, result.roundMfus().size());
+            assertEquals(3, result.roundMfus().size());
+            assertEquals(1, result.stepsPerRound(), "a round of 1 ns is one step");
             assertTrue(result.stepSeconds() > 0 && result.peakFlopsPerSecond() > 0 && result.mfu() > 0, result.toString());
+            RoundSpread spread = result.mfuSpread();
+            assertTrue(spread.min() <= spread.lowerQuartile() && spread.lowerQuartile() <= spread.median()
+                    && spread.median() <= spread.upperQuartile() && spread.upperQuartile() <= spread.max(), spread.toString());
             assertEquals(4 * 16 / result.stepSeconds(), result.tokensPerSecond(), 1e-6 * result.tokensPerSecond());
         }
         BertConfig toyB = BertConfig.of(TOY.models().get(1), 30522);
         assertEquals(StepFlops.trainingStep(toyB, 4, 16, 2), results.get(1).stepFlops());
         assertTrue(output.contains("step FLOPs = 3 x forward"), output);
         assertTrue(output.contains("1 intra-op thread(s), clock thread-cpu"), output);
+        assertTrue(output.lines().filter(l -> l.startsWith("toy-")).allMatch(l -> l.contains("min ") && l.contains("IQR ")
+                && l.contains("3 rounds of 1 steps")), output);
+    }
+
+    @Test
+    void stepsPerRound_coverTheRoundAtTheWarmUpPace() {
+        assertEquals(10, TrainBench.stepsPerRound(3.0, 0.3));
+        assertEquals(11, TrainBench.stepsPerRound(3.0, 0.29));
+        assertEquals(1, TrainBench.stepsPerRound(3.0, 5.0));
+        assertEquals(1, TrainBench.stepsPerRound(3.0, 0));
+    }
+
+    @Test
+    void warmUpOfNoSteps_isRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainBenchSettings(
+                TOY.models(), 4, 16, 3, 1.0, 0, 1, BenchClock.THREAD_CPU, 64, 7));
+        assertTrue(e.getMessage().contains("warm-up >= 1"), e.getMessage());
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,16 +17,23 @@ class SweepGpuConfigTest {
 
     @Test
     void gpuRunsInLocalMode_areAConfigErrorNamingTheKey_andNothingIsPrepared() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         Path data = dir.resolve("data");
-        int code = Main.run(new String[] {"sweep", "--master", "local[2]", "--lakehouse", dir.resolve("lake").toString(),
-                        "--data-dir", data.toString(), "--checkpoints", dir.resolve("checkpoints").toString(),
-                        "-Dftenergy.sweep.gpus-per-run=1", "-Dftenergy.spark.conf.spark.ui.enabled=false"},
-                new PrintStream(out, true), new PrintStream(err, true));
-        assertEquals(2, code, err.toString());
-        assertTrue(err.toString().contains("ftenergy.sweep.gpus-per-run"), err.toString());
-        assertTrue(err.toString().contains("Spark's local mode gives tasks no GPUs"), err.toString());
+        // The master comes from spark-submit (here: its system property), never from ftenergy's own options.
+        String previousMaster = System.setProperty("spark.master", "local[2]");
+        try {
+            CliResult result = CliResult.run("sweep", "--lakehouse", dir.resolve("lake").toString(),
+                    "--data-dir", data.toString(), "--checkpoints", dir.resolve("checkpoints").toString(),
+                    "-Dftenergy.sweep.gpus-per-run=1", "-Dftenergy.spark.conf.spark.ui.enabled=false");
+            assertEquals(2, result.code(), result.printed());
+            assertTrue(result.err().contains("ftenergy.sweep.gpus-per-run"), result.printed());
+            assertTrue(result.err().contains("Spark's local mode gives tasks no GPUs"), result.printed());
+        } finally {
+            if (previousMaster == null) {
+                System.clearProperty("spark.master");
+            } else {
+                System.setProperty("spark.master", previousMaster);
+            }
+        }
         assertFalse(Files.exists(data), "data preparation must not have started");
     }
 }

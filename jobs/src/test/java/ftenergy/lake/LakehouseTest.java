@@ -46,7 +46,7 @@ class LakehouseTest {
     @BeforeAll
     static void startSpark() {
         spark = TestSpark.session();
-        shared = LakehouseSession.attach(spark, new AppSettings(sharedDir.toString(), sharedDir, sharedDir, sharedDir, "test", Map.of()));
+        shared = LakehouseSession.attach(spark, TestSpark.settings(sharedDir));
     }
 
     private static long rows(LakeTable table, String runIdPrefix) {
@@ -65,19 +65,26 @@ class LakehouseTest {
     }
 
     private Lakehouse lake() {
-        Lakehouse lake = LakehouseSession.attach(spark, new AppSettings(dir.toString(), dir, dir, dir, "test", Map.of()));
+        Lakehouse lake = LakehouseSession.attach(spark, TestSpark.settings(dir));
         return lake;
+    }
+
+    @Test
+    void session_givesExecutorsCudaInPciBusOrder() {
+        // GPU addresses become CUDA devices in NVML's bus order (ftenergy.gpu.GpuAddressMap)
+        assertEquals("PCI_BUS_ID", spark.conf().get("spark.executorEnv.CUDA_DEVICE_ORDER"));
     }
 
     @Test
     void create_isIdempotent() {
         Lakehouse lake = lake();
+        Map<String, Long> versions = lake.describe().stream().collect(Collectors.toMap(TableSummary::name, TableSummary::version));
         lake.create();
         lake.create();
         for (TableSummary table : lake.describe()) {
             assertTrue(table.exists(), table.name());
             assertEquals(0, table.rows(), table.name());
-            assertEquals(0, table.version(), table.name() + " was re-created instead of left alone");
+            assertEquals(versions.get(table.name()), table.version(), table.name() + " was changed instead of left alone");
         }
     }
 
@@ -87,7 +94,7 @@ class LakehouseTest {
         writer.commit(SampleResults.result("run-a", 1, 5));
         writer.commit(SampleResults.result("run-a", 1, 5));
         assertRows("run-a", 1, 5, 5, 1);
-        shared.register();
+        shared.register(null, TestSpark.settings(sharedDir).database());
         assertEquals(5, spark.sql("SELECT * FROM steps WHERE run_id = 'run-a'").count(), "registered for SQL");
     }
 
@@ -341,5 +348,87 @@ class LakehouseTest {
         Lakehouse empty = new Lakehouse(spark, dir.resolve("nothing").toString());
         LakeException error = assertThrows(LakeException.class, () -> empty.read(LakeTables.RUNS));
         assertTrue(error.getMessage().contains("lake init"), error.getMessage());
+    }
+
+    @Test
+    void runRecord_roundTripsThroughTheTables_provenanceWhole() {
+        AttemptResult result = SampleResults.result("app-roundtrip", 2, 4);
+        LakeWriter writer = new LakeWriter(shared, LakeWriter.Appends.KERNEL);
+        writer.appendBatch(List.of(result), writer.claim("sweep-roundtrip"));
+        List<ftenergy.run.RunRecord> read = RunRecordReader.read(shared.read(LakeTables.RUNS).where("run_id = 'app-roundtrip'"));
+        assertEquals(List.of(result.run()), read, "every field, provenance and energy parts included");
+        ftenergy.run.RunProvenance provenance = read.get(0).provenance();
+        assertEquals("data-app-roundtrip", provenance.dataVersion());
+        assertEquals("tok", provenance.tokenizerVersion());
+        assertEquals("java=17", provenance.runtime());
+        assertEquals(result.run().energy().kwh(), read.get(0).parts().totalKwh(), 1e-15, "parts add up to the run");
+        for (LakeTable child : List.of(LakeTables.STEPS, LakeTables.POWER_SAMPLES, LakeTables.EVALS)) {
+            assertEquals(List.of("sweep-test"), shared.read(child).where("run_id = 'app-roundtrip'").select("sweep_id").distinct()
+                    .collectAsList().stream().map(r -> r.getString(0)).toList(), child.name() + " carries the run's sweep id");
+        }
+    }
+
+    @Test
+    void rowsBreakingAColumnsRules_areRefusedBeforeAnyWrite() {
+        AttemptResult result = SampleResults.result("app-rules", 1, 1);
+        var spec = result.run().spec();
+        var noSweep = new ftenergy.run.RunSpec(spec.runId(), null, spec.kind(), spec.task(), spec.model(), spec.hyperparameters(),
+                spec.seed(), spec.gpus(), spec.dependsOn(), spec.stopRule());
+        var run = result.run();
+        var broken = new ftenergy.run.RunRecord(noSweep, run.attempt(), run.modelParams(), run.host(), run.startedAt(),
+                run.endedAt(), run.work(), run.energy(), run.parts(), run.metricName(), run.metricValue(), run.status(),
+                run.error(), run.stopReason(), run.provenance());
+        LakeException refused = assertThrows(LakeException.class, () -> RunRows.runRow(broken, java.time.Instant.now()));
+        assertTrue(refused.getMessage().contains("column 'sweep_id' may not be null") && refused.getMessage().contains("run_id=app-rules"),
+                refused.getMessage());
+        assertEquals(0, rows(LakeTables.RUNS, "app-rules"));
+    }
+
+    @Test
+    void examplesTable_checkConstraint_isEnforcedByDelta() {
+        Lakehouse lake = lake();
+        Row good = ExamplesTable.COLUMNS.row(new ExamplesTable.Encoded(new ftenergy.data.Example("t", "train", "1", new int[] {2, 3},
+                new int[] {0, 0}, 1, new int[0], -1, -1), new ftenergy.data.TaskInfo("t", ftenergy.data.TaskType.SEQUENCE_CLASSIFICATION,
+                List.of("a", "b"), null), "tok", "def"));
+        Object[] values = new Object[good.length()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = good.get(i);
+        }
+        values[ExamplesTable.TABLE.schema().fieldIndex("split")] = "dev";
+        Dataset<Row> bad = spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(values)), ExamplesTable.TABLE.schema());
+        Exception refused = assertThrows(Exception.class, () -> new LakeWriter(lake).append(LakeTables.EXAMPLES, bad));
+        assertTrue(String.valueOf(refused.getMessage()).contains("split_allowed"), refused.getMessage());
+        assertEquals(0, lake.read(LakeTables.EXAMPLES).count());
+    }
+
+    @Test
+    void kernelAppends_writeACheckpointEveryTenCommits() throws Exception {
+        Lakehouse lake = lake();
+        LakeWriter writer = new LakeWriter(lake, LakeWriter.Appends.KERNEL);
+        SweepClaim claim = writer.claim("sweep-checkpoints");
+        for (int i = 0; i < 12; i++) {
+            writer.appendOnce(LakeTables.RUNS, List.of(RunRows.runRow(SampleResults.result("ckpt-" + i, 1, 1).run(),
+                    java.time.Instant.now())), claim, claim.next());
+        }
+        Path log = Path.of(lake.path(LakeTables.RUNS), "_delta_log");
+        try (var files = java.nio.file.Files.list(log)) {
+            List<String> checkpoints = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".checkpoint.parquet")).toList();
+            assertEquals(List.of("00000000000000000010.checkpoint.parquet"), checkpoints,
+                    "the claim's commit and twelve appends: version 10 is checkpointed, as Spark's own writes would");
+        }
+        assertEquals(12, lake.read(LakeTables.RUNS).count());
+    }
+
+    @Test
+    void registration_leavesATableOfTheSameNameAtAnotherLocationAlone() {
+        AppSettings settings = TestSpark.settings(dir);
+        spark.sql("CREATE DATABASE IF NOT EXISTS " + settings.database());
+        spark.sql("CREATE TABLE " + settings.database() + ".evals (owner STRING) USING delta LOCATION '" + dir.resolve("theirs") + "'");
+        spark.sql("INSERT INTO " + settings.database() + ".evals VALUES ('someone else')");
+        LakeException refused = assertThrows(LakeException.class, () -> LakehouseSession.attach(spark, settings));
+        assertTrue(refused.getMessage().contains(".`evals` already exists at") && refused.getMessage().contains("ftenergy.lake.database"),
+                refused.getMessage());
+        assertEquals("someone else", spark.sql("SELECT owner FROM " + settings.database() + ".evals").first().getString(0));
     }
 }

@@ -1,5 +1,8 @@
 package ftenergy.lake;
 
+import ftenergy.run.RunProvenance;
+import ftenergy.run.EnergyParts;
+import ftenergy.run.WorkCounts;
 import ftenergy.meter.PowerSample;
 import ftenergy.run.EnergyAccount;
 import ftenergy.run.EvalPoint;
@@ -35,8 +38,9 @@ public final class SampleResults {
         }
         EnergyAccount energy = new EnergyAccount(1e-3, 0, 2e-4, "estimated-tdp", "absent", "estimated-ram", 1.09, 1.0, "US", 400);
         RunRecord run = new RunRecord(spec, attempt, 12345, new HostInfo("host-a", "Test CPU", "none", List.of(), 2),
-                start, start.plusSeconds(steps), steps, steps * 8L, steps * 200L, steps * 256L, energy, Double.NaN,
-                "accuracy", 0.75, RunStatus.SUCCEEDED, null, null, "test", "cafe");
+                start, start.plusSeconds(steps), new WorkCounts(steps, steps * 8L, steps * 200L, steps * 256L, 640),
+                energy, new EnergyParts(2e-4, 9e-4, 1e-4, 0), "accuracy", 0.75, RunStatus.SUCCEEDED, null, null,
+                new RunProvenance("test", "cafe", "data-" + runId, "tok", "java=17"));
         return new AttemptResult(run, stepRows, samples, List.of(new EvalPoint(steps, "accuracy", 0.75, energy.kwh(), energy.co2Kg())));
     }
 }

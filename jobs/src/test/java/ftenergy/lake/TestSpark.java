@@ -10,6 +10,15 @@ public final class TestSpark {
 
     private TestSpark() {}
 
+    /**
+     * Settings of a lakehouse under {@code dir} whose tables are registered in a database of their
+     * own: a session's catalog refuses a second lakehouse's tables under the same names.
+     */
+    public static AppSettings settings(Path dir) {
+        return new AppSettings(dir.toString(), dir, dir, dir, "test", Map.of(), null,
+                "test_" + Integer.toHexString(dir.toAbsolutePath().toString().hashCode()).replace('-', '_'));
+    }
+
     public static SparkSession session() {
         Path unused = Path.of("target", "unused");
         AppSettings settings = new AppSettings("unused", unused, unused, unused, "ftenergy-test", Map.of());

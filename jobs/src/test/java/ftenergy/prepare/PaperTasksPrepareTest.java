@@ -93,7 +93,7 @@ class PaperTasksPrepareTest {
         ReadResult<? extends TaskRecord> read = TaskReaders.of(task).read(Path.of(path), new ErrorBudget(0.9));
         try (TextTokenizer tok = TextTokenizer.load(tokenizer, MAX_LENGTH)) {
             ExampleEncoder encoder = new ExampleEncoder(tok, task.info(labels));
-            return read.records().stream().mapToInt(r -> encoder.encode(Splits.TRAIN, r).length()).toArray();
+            return read.records().stream().flatMap(r -> encoder.encode(Splits.TRAIN, r).stream()).mapToInt(Example::length).toArray();
         }
     }
 

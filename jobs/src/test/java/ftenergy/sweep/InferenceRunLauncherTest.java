@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ftenergy.provenance.RuntimeVersions;
+import ftenergy.attempt.SweepProvenance;
 import com.typesafe.config.Config;
 import ftenergy.config.LayeredConfig;
 import ftenergy.data.Example;
+import ftenergy.data.ExampleEncoder;
+import ftenergy.data.QaRecord;
+import ftenergy.data.QaSettings;
 import ftenergy.data.TaskInfo;
 import ftenergy.data.TaskType;
 import ftenergy.attempt.TaskData;
 import ftenergy.predict.Metric;
 import ftenergy.predict.Predictor;
 import ftenergy.predict.Scorer;
+import ftenergy.text.TextTokenizer;
 import ftenergy.predict.TinyCheckpoints;
 import ftenergy.lake.TestSpark;
 import ftenergy.model.TaskHead;
@@ -81,6 +87,28 @@ class InferenceRunLauncherTest {
     }
 
     @Test
+    void spanQa_questionsCutIntoWindows_areAnsweredOverAllTheirWindows() throws Exception {
+        TaskInfo task = new TaskInfo("t", TaskType.SPAN_QA, List.of(), null, QaSettings.squadV2().withWindows(12, 3));
+        String context = "the tower stands there and the film was good and the cast was bad in a long plot";
+        List<Example> eval = new ArrayList<>();
+        try (TextTokenizer tokenizer = TextTokenizer.load(dir.resolve("reader-tokenizer").resolve("tokenizer.json"), 32)) {
+            ExampleEncoder encoder = new ExampleEncoder(tokenizer, task);
+            eval.addAll(encoder.encode("validation", new QaRecord("q1", "who stands?", context,
+                    List.of(new QaRecord.Answer("the tower", 0)))));
+            eval.addAll(encoder.encode("validation", new QaRecord("q2", "a cast?", context, List.of())));
+        }
+        assertTrue(eval.size() >= 6, eval.size() + " windows");
+
+        AttemptResult result = launch("reader", task, eval, 4);
+        List<Metric> metrics = result.evals().stream().map(e -> new Metric(e.metricName(), e.metricValue())).toList();
+
+        // Scored per question from each window's best span, its score and the null score as the
+        // prediction columns carry them: as scoring the predictor's own outputs gives.
+        assertEquals(expected("reader", task, eval), metrics);
+        assertEquals(eval.size(), result.run().work().examples());
+    }
+
+    @Test
     void missingCheckpoint_failsTheLaunchNamingIt() {
         List<Example> eval = examples(TaskType.SPAN_QA, 2);
         Exception e = assertThrows(Exception.class, () -> launch("no-such-run", TaskType.SPAN_QA, eval, 2));
@@ -88,10 +116,15 @@ class InferenceRunLauncherTest {
     }
 
     private static AttemptResult launch(String checkpoint, TaskType type, List<Example> eval, int batchSize) throws Exception {
+        return launch(checkpoint, new TaskInfo("t", type, List.of(), "nothing"), eval, batchSize);
+    }
+
+    private static AttemptResult launch(String checkpoint, TaskInfo task, List<Example> eval, int batchSize) throws Exception {
         RunSpec spec = new RunSpec("inf-" + checkpoint, "s", RunKind.INFERENCE, "t", new ModelSpec("bert-toy", 1, 16, 2, 32,
                 "run:" + checkpoint), new Hyperparameters(1e-4, batchSize, 1, 0, 32, 0, 0, false), 1, 0, List.of(), null);
-        TaskData data = new TaskData(new TaskInfo("t", type, List.of(), "nothing"), List.of(), eval);
-        InferenceRunLauncher launcher = new InferenceRunLauncher(spark, run -> data, dir, null, config, "test", "hash");
+        TaskData data = new TaskData(task, List.of(), eval);
+        InferenceRunLauncher launcher = new InferenceRunLauncher(spark, run -> data, dir, null, config,
+                new SweepProvenance("test", "hash", "tok", RuntimeVersions.jvm()));
         RunLauncher.Launched launched = launcher.launch(spec, 3);
         assertFalse(launched.taskFinishedAt().isBefore(launched.taskStartedAt()));
         return launched.result();
@@ -99,8 +132,13 @@ class InferenceRunLauncherTest {
 
     /** What scoring the predictor's own outputs gives, one batch of everything. */
     private static List<Metric> expected(String checkpoint, List<Example> eval) {
+        return expected(checkpoint, new TaskInfo("t", Predictor.fineTuned(dir.resolve(checkpoint)).head().type(), List.of(),
+                null), eval);
+    }
+
+    private static List<Metric> expected(String checkpoint, TaskInfo task, List<Example> eval) {
         try (Predictor predictor = Predictor.open(dir.resolve(checkpoint), List.of(), 32)) {
-            Scorer scorer = new Scorer(predictor.head(), null);
+            Scorer scorer = new Scorer(predictor.head(), null, task.qa());
             var outputs = predictor.predict(eval);
             for (int i = 0; i < eval.size(); i++) {
                 scorer.add(outputs.get(i), eval.get(i));
@@ -113,14 +151,19 @@ class InferenceRunLauncherTest {
         assertEquals(RunStatus.SUCCEEDED, result.run().status());
         assertEquals(3, result.run().attempt());
         assertEquals(batchSizes, result.steps().stream().map(StepRecord::batchSize).toList());
-        assertEquals(batchSizes.stream().mapToLong(Integer::longValue).sum(), result.run().examples());
-        assertEquals(result.steps().stream().mapToLong(StepRecord::tokensPadded).sum(), result.run().tokensPadded());
+        assertEquals(batchSizes.stream().mapToLong(Integer::longValue).sum(), result.run().work().examples());
+        assertEquals(result.steps().stream().mapToLong(StepRecord::tokensPadded).sum(), result.run().work().tokensPadded());
         assertTrue(result.run().energy().kwh() > 0, result.run().toString());
         double stepJoules = result.steps().stream().mapToDouble(StepRecord::energyJoules).sum();
         assertTrue(result.run().energy().kwh() * 3.6e6 >= stepJoules, "the window holds every batch and model loading");
         // Loading the model is measured apart: a part of the window's energy, never all of it.
-        double setupKwh = result.run().setupKwh();
+        double setupKwh = result.run().parts().setupKwh();
         assertTrue(setupKwh >= 0 && setupKwh <= result.run().energy().kwh(), setupKwh + " of " + result.run().energy().kwh());
+        // The parts are windows of the run's own and add up to it: loading, then the batches.
+        assertEquals(result.run().energy().kwh(), result.run().parts().totalKwh(), 1e-12, result.run().parts().toString());
+        assertEquals(0, result.run().parts().evaluationKwh());
+        assertTrue(result.run().provenance().dataVersion().matches("[0-9a-f]{16}"), result.run().provenance().toString());
+        assertTrue(result.run().provenance().runtime().contains("pytorch="), result.run().provenance().runtime());
         assertTrue(result.run().modelParams() > 0);
         assertFalse(result.samples().isEmpty());
         for (EvalPoint eval : result.evals()) {

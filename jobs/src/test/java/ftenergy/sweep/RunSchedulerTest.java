@@ -3,6 +3,10 @@ package ftenergy.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ftenergy.provenance.RuntimeVersions;
+import ftenergy.attempt.SweepProvenance;
+import ftenergy.run.EnergyParts;
+import ftenergy.run.WorkCounts;
 import ftenergy.lake.ClaimLostException;
 import ftenergy.plan.SweepPlan;
 import ftenergy.run.EnergyAccount;
@@ -30,6 +34,8 @@ import org.junit.jupiter.api.Test;
 
 class RunSchedulerTest {
 
+    private static final SweepProvenance PROVENANCE = new SweepProvenance("v", "h", "tok", RuntimeVersions.jvm());
+
     private final List<AttemptResult> committed = Collections.synchronizedList(new ArrayList<>());
     private final List<String> launchOrder = Collections.synchronizedList(new ArrayList<>());
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -42,8 +48,9 @@ class RunSchedulerTest {
     private static AttemptResult result(RunSpec spec, int attempt, RunStatus status, double kwh) {
         Instant now = Instant.now();
         EnergyAccount energy = new EnergyAccount(kwh, 0, 0, "estimated-tdp", "absent", "estimated-ram", 1, 1, "X", 500);
-        return new AttemptResult(new RunRecord(spec, attempt, 1, new HostInfo("h", "c", "none", List.of(), 1), now, now, 1, 1, 1, 1,
-                energy, Double.NaN, "accuracy", 0.5, status, status == RunStatus.SUCCEEDED ? null : "boom", null, "v", "h"),
+        return new AttemptResult(new RunRecord(spec, attempt, 1, new HostInfo("h", "c", "none", List.of(), 1), now, now,
+                new WorkCounts(1, 1, 1, 1, 0), energy, EnergyParts.UNMEASURED, "accuracy", 0.5, status,
+                status == RunStatus.SUCCEEDED ? null : "boom", null, PROVENANCE.forRun(null, RuntimeVersions.jvm())),
                 List.of(), List.of(), List.of());
     }
 
@@ -59,7 +66,7 @@ class RunSchedulerTest {
             return new RunLauncher.Launched(result(spec, attempt, status, 1.0), now, now);
         };
         RunScheduler scheduler = new RunScheduler(plan, state, launcher, committed::addAll,
-                new RunScheduler.Options(RunSlots.fixed(2, 0), retries, budget, "v", "h"),
+                new RunScheduler.Options(RunSlots.fixed(2, 0), retries, budget, PROVENANCE),
                 new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5)));
         return scheduler.run();
     }
@@ -166,7 +173,7 @@ class RunSchedulerTest {
             throw new ClaimLostException("s", 1, 2);
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, refusing,
-                new RunScheduler.Options(RunSlots.fixed(2, 0), 0, SweepBudget.unlimited(), "v", "h"),
+                new RunScheduler.Options(RunSlots.fixed(2, 0), 0, SweepBudget.unlimited(), PROVENANCE),
                 new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5))).run();
         assertEquals(List.of("r0#1", "r1#1"), launchOrder);
         assertTrue(cancelled.get());
@@ -211,7 +218,7 @@ class RunSchedulerTest {
             }
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, sink,
-                new RunScheduler.Options(RunSlots.fixed(1, 0), 3, SweepBudget.unlimited(), "v", "h"),
+                new RunScheduler.Options(RunSlots.fixed(1, 0), 3, SweepBudget.unlimited(), PROVENANCE),
                 new SweepProgress(new PrintStream(log, true), Duration.ofMillis(50))).run();
         assertEquals(List.of("long#1"), launchOrder, "no retry, no dependent launched");
         assertEquals(0, committed.size(), "a cancelled attempt of a superseded submission is not committed");
@@ -240,7 +247,7 @@ class RunSchedulerTest {
             return new RunLauncher.Launched(result(spec, attempt, RunStatus.SUCCEEDED, 1.0), now, now);
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, committed::addAll,
-                new RunScheduler.Options(RunSlots.fixed(2, 1), 0, SweepBudget.unlimited(), "v", "h"),
+                new RunScheduler.Options(RunSlots.fixed(2, 1), 0, SweepBudget.unlimited(), PROVENANCE),
                 new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5))).run();
         assertEquals(6, outcome.succeeded());
         assertEquals(3, mostInFlight.get(), "two slots and one queued run");
@@ -279,7 +286,7 @@ class RunSchedulerTest {
             return new RunLauncher.Launched(result(spec, attempt, RunStatus.SUCCEEDED, 1.0), now, now);
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, committed::addAll,
-                new RunScheduler.Options(slots, 0, SweepBudget.unlimited(), "v", "h"),
+                new RunScheduler.Options(slots, 0, SweepBudget.unlimited(), PROVENANCE),
                 new SweepProgress(new PrintStream(log, true), Duration.ofMillis(100))).run();
         assertEquals(3, outcome.succeeded());
         assertEquals(2, mostInFlight.get(), "r1 launched on the new slot while r0 still ran");
@@ -316,7 +323,7 @@ class RunSchedulerTest {
             }
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, committed::addAll,
-                new RunScheduler.Options(RunSlots.fixed(1, 1), 0, new SweepBudget(0.5, Double.NaN), "v", "h"),
+                new RunScheduler.Options(RunSlots.fixed(1, 1), 0, new SweepBudget(0.5, Double.NaN), PROVENANCE),
                 new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5))).run();
         // Both are handed over at once, each on its own thread: either may reach the launcher first.
         assertEquals(List.of("r0#1", "r1#1"), launchOrder.stream().sorted().toList());

@@ -39,15 +39,15 @@ public final class CpuTdpTable {
 
     static CpuTdpTable parse(InputStream in) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        for (ReferenceCsv.Row line : ReferenceCsv.rows(in, 3)) {
-            String[] f = line.fields();
-            if (f.length < 3) {
+        for (ReferenceCsv.Row line : ReferenceCsv.rows(in, RESOURCE, 3)) {
+            List<String> f = line.fields();
+            if (f.size() < 3) {
                 throw new IOException(RESOURCE + ":" + line.lineNumber() + ": expected model,tdp_watts,source");
             }
             try {
-                entries.add(new Entry(f[0].trim(), Double.parseDouble(f[1].trim()), f[2].trim()));
+                entries.add(new Entry(f.get(0).trim(), Double.parseDouble(f.get(1).trim()), f.get(2).trim()));
             } catch (NumberFormatException e) {
-                throw new IOException(RESOURCE + ":" + line.lineNumber() + ": tdp_watts '" + f[1] + "' is not a number", e);
+                throw new IOException(RESOURCE + ":" + line.lineNumber() + ": tdp_watts '" + f.get(1) + "' is not a number", e);
             }
         }
         return new CpuTdpTable(entries);

@@ -24,6 +24,15 @@ public interface NvmlLibrary extends Library {
     int ERROR_NOT_FOUND = 6;
     /** Buffer size for names and UUIDs ({@code NVML_DEVICE_NAME_V2_BUFFER_SIZE}). */
     int STRING_BUFFER = 96;
+    /**
+     * Bytes of {@code nvmlPciInfo_t} (v3): {@code char busIdLegacy[16]}, then {@code unsigned int}
+     * domain, bus, device, pciDeviceId, pciSubSystemId (offsets 16 to 32), then {@code char busId[32]}.
+     */
+    int PCI_INFO_BYTES = 68;
+    /** Offset of {@code domain} in {@code nvmlPciInfo_t}; {@code bus} and {@code device} follow, 4 bytes each. */
+    int PCI_INFO_DOMAIN_OFFSET = 16;
+    /** {@code NVML_DEVICE_MIG_ENABLE}: MIG mode is on. */
+    int MIG_ENABLE = 1;
 
     /** Initialises NVML for this process; pairs with {@link #nvmlShutdown()}. */
     int nvmlInit_v2();
@@ -57,4 +66,17 @@ public interface NvmlLibrary extends Library {
 
     /** Energy since the driver was loaded, in millijoules (Volta and newer). */
     int nvmlDeviceGetTotalEnergyConsumption(Pointer device, LongByReference energyMillijoules);
+
+    /** PCI location into {@code pciInfo}, an {@code nvmlPciInfo_t} of {@link #PCI_INFO_BYTES} in native byte order. */
+    int nvmlDeviceGetPciInfo_v3(Pointer device, byte[] pciInfo);
+
+    /**
+     * MIG mode now and after the next reset ({@link #MIG_ENABLE} or 0); {@link #ERROR_NOT_SUPPORTED}
+     * on GPUs without MIG. Drivers older than MIG (R450) lack the symbol: calling it then throws
+     * {@link UnsatisfiedLinkError}.
+     */
+    int nvmlDeviceGetMigMode(Pointer device, IntByReference currentMode, IntByReference pendingMode);
+
+    /** The driver's version, e.g. {@code 550.54.15}, NUL-terminated into {@code version}. */
+    int nvmlSystemGetDriverVersion(byte[] version, int length);
 }

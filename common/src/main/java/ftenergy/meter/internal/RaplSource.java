@@ -39,7 +39,7 @@ public final class RaplSource implements EnergySource {
         }
     }
 
-    /** CPU packages, shared by this process's fraction of the host's busy CPU time. */
+    /** CPU packages, shared by this process's fraction of the host's busy CPU time ({@link Interval#cpuTimeShareOfBusy()}). */
     public static RaplSource packages(List<RaplZone> zones, TextFiles files, MeterNotes notes) throws IOException {
         return new RaplSource("cpu", zones, Interval::cpuTimeShareOfBusy, "process CPU time / host busy CPU time", files, notes);
     }

@@ -1,5 +1,9 @@
 package ftenergy.meter.internal;
 
+import ftenergy.gpu.CudaEnvironment;
+import ftenergy.gpu.GpuAddressException;
+import ftenergy.gpu.GpuAddressMap;
+import ftenergy.gpu.GpuIdentity;
 import ftenergy.meter.GpuDescription;
 import ftenergy.meter.HostDescription;
 import ftenergy.meter.MeterSettings;
@@ -19,13 +23,18 @@ public final class SourceDiscovery {
     private final MeterSettings settings;
     private final TextFiles files;
     private final NvmlLoader nvmlLoader;
+    private final CudaEnvironment cuda;
     private final MeterNotes notes;
 
-    /** Looks under the settings' sysfs and procfs roots through {@code files}; reasons go to {@code notes}. */
-    public SourceDiscovery(MeterSettings settings, TextFiles files, NvmlLoader nvmlLoader, MeterNotes notes) {
+    /**
+     * Looks under the settings' sysfs and procfs roots through {@code files}, tells GPUs' CUDA
+     * ordinals under {@code cuda}; reasons go to {@code notes}.
+     */
+    public SourceDiscovery(MeterSettings settings, TextFiles files, NvmlLoader nvmlLoader, CudaEnvironment cuda, MeterNotes notes) {
         this.settings = settings;
         this.files = files;
         this.nvmlLoader = nvmlLoader;
+        this.cuda = cuda;
         this.notes = notes;
     }
 
@@ -61,9 +70,10 @@ public final class SourceDiscovery {
         }
         // A GPU the meter cannot read is still the run's: the runs table must not file a GPU run as a CPU one.
         List<GpuDescription> gpus = gpuSource == null
-                ? gpuAddresses.stream().map(GpuDescription::unread).toList()
+                ? gpuAddresses.stream().map(a -> GpuDescription.unread(identityWithoutNvml(a))).toList()
                 : gpuSource.descriptions();
-        HostDescription host = new HostDescription(hostName(procFs), cpu.model(), cpu.sockets(), cpu.logicalCpus(), tdp.watts(), tdp.source(), gpus);
+        HostDescription host = new HostDescription(hostName(procFs), cpu.model(), cpu.sockets(), cpu.logicalCpus(), tdp.watts(), tdp.source(), gpus,
+                gpuSource == null ? null : gpuSource.driverVersion());
         return new Discovery(sources, procFs, host, provenance);
     }
 
@@ -71,7 +81,7 @@ public final class SourceDiscovery {
     public List<String> allGpuAddresses() {
         return loadNvml().map(nvml -> {
             try {
-                return NvmlGpuSource.allAddresses(nvml);
+                return NvmlGpuSource.allAddresses(nvml, notes);
             } catch (NvmlUnavailableException e) {
                 notes.warn("NVML unusable: " + e.getMessage());
                 return List.<String>of();
@@ -89,8 +99,9 @@ public final class SourceDiscovery {
         } else {
             rapl.packageProblem().ifPresent(notes::warn);
         }
-        notes.info("CPU energy estimated by the TDP model (" + hostTdpWatts + " W for the host, " + tdpSource + ")");
-        return new TdpSource(hostTdpWatts, tdpSource);
+        notes.info("CPU energy estimated by the TDP model (" + hostTdpWatts + " W for the host at full load, "
+                + settings.cpuIdleFraction() + " of it idle, " + tdpSource + ")");
+        return new TdpSource(hostTdpWatts, settings.cpuIdleFraction(), tdpSource);
     }
 
     private EnergySource ramSource(RaplZones rapl) {
@@ -118,10 +129,19 @@ public final class SourceDiscovery {
             return null;
         }
         try {
-            return NvmlGpuSource.open(nvml.get(), gpuAddresses, notes);
+            return NvmlGpuSource.open(nvml.get(), gpuAddresses, cuda, notes);
         } catch (NvmlUnavailableException e) {
             notes.warn("NVML unusable (" + e.getMessage() + "): GPU energy absent for GPUs " + gpuAddresses);
             return null;
+        }
+    }
+
+    /** What an address tells without NVML; a malformed one is the address alone, as the GPU is unmetered anyway. */
+    private GpuIdentity identityWithoutNvml(String address) {
+        try {
+            return GpuAddressMap.withoutNvml(cuda).identify(address);
+        } catch (GpuAddressException e) {
+            return GpuIdentity.addressOnly(address);
         }
     }
 

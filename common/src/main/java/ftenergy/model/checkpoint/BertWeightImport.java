@@ -19,7 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Copies BERT weights from a Google TF1 or a HuggingFace checkpoint into a {@link BertModel}.
+ * Copies BERT weights from a Google TF1 or a HuggingFace (BERT or DistilBERT) checkpoint into a
+ * {@link BertModel}.
  *
  * <p>The whole mapping is checked before any parameter is written: every parameter the
  * {@link ImportScope} requires must be found (Google names translated, TF kernels transposed from
@@ -76,7 +77,8 @@ public final class BertWeightImport {
         for (Map.Entry<String, Parameter> entry : model.namedParameters().entrySet()) {
             String name = entry.getKey();
             Parameter parameter = entry.getValue();
-            boolean head = !name.startsWith("bert.");
+            // DistilBERT keeps our pooler as its sequence head's pre_classifier: a head tensor there.
+            boolean head = !naming.inEncoderScope(name);
             boolean pooler = name.startsWith("bert.pooler.");
             if (head && !withHead) {
                 fresh.add(name);

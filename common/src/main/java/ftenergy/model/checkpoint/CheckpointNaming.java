@@ -1,5 +1,6 @@
 package ftenergy.model.checkpoint;
 
+import ftenergy.model.BertConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,8 +14,11 @@ import java.util.regex.Pattern;
  * <p>Google's TF1 names use {@code /}, {@code layer_N}, {@code kernel} for a dense weight stored
  * {@code (in, out)}, {@code gamma}/{@code beta} for LayerNorm and no suffix on embedding tables;
  * HuggingFace names are ours, possibly without the {@code bert.} prefix (a bare {@code BertModel})
- * and, in old files, with LayerNorm's {@code gamma}/{@code beta}. Either may sit under an extra
- * scope (TF Hub modules put everything under {@code module/}), found from where the word table is.
+ * and, in old files, with LayerNorm's {@code gamma}/{@code beta}; HuggingFace's DistilBERT names
+ * its modules its own way ({@code distilbert.transformer.layer.N.attention.q_lin},
+ * {@code sa_layer_norm}, {@code ffn.lin1}, ..., heads {@code pre_classifier}, {@code vocab_transform},
+ * {@code vocab_layer_norm}, {@code vocab_projector}). Any may sit under an extra scope (TF Hub
+ * modules put everything under {@code module/}), found from where the word table is.
  */
 public enum CheckpointNaming {
 
@@ -30,6 +34,33 @@ public enum CheckpointNaming {
             return name.endsWith("global_step") || name.endsWith("/adam_m") || name.endsWith("/adam_v")
                     || name.contains("cls/seq_relationship/") || name.endsWith("loss_scale")
                     || name.endsWith("good_steps");
+        }
+    },
+
+    /**
+     * HuggingFace's DistilBERT ({@code distilbert.transformer.layer.0.attention.q_lin.weight}); our
+     * pooler is its sequence head's {@code pre_classifier}, outside the encoder.
+     */
+    DISTILBERT("embeddings.word_embeddings.weight", "distilbert.") {
+        @Override
+        boolean recognises(Collection<String> names) {
+            return names.stream().anyMatch(name -> name.contains("transformer.layer."));
+        }
+
+        @Override
+        boolean inEncoderScope(String parameter) {
+            return parameter.startsWith("bert.") && !parameter.startsWith("bert.pooler.");
+        }
+
+        @Override
+        List<SourceName> candidates(String parameter) {
+            return List.of(new SourceName(distilBertName(parameter), false));
+        }
+
+        @Override
+        boolean isBookkeeping(String name) {
+            // The projector's weight is the word table (tied).
+            return name.endsWith("position_ids") || name.endsWith("vocab_projector.weight");
         }
     },
 
@@ -59,6 +90,11 @@ public enum CheckpointNaming {
     };
 
     private static final Pattern LAYER = Pattern.compile("\\.layer\\.(\\d+)\\.");
+    private static final Pattern BERT_LAYER = Pattern.compile("^encoder\\.layer\\.(\\d+)\\.(.*)$");
+    /** Head modules, which are never encoder tensors, even in a checkpoint with no encoder scope. */
+    private static final List<String> HEAD_PREFIXES =
+            List.of("cls.", "classifier.", "qa_outputs.", "pre_classifier.", "vocab_transform.", "vocab_layer_norm.",
+                    "vocab_projector.");
 
     private final String wordTableSuffix;
     private final String encoderScope;
@@ -88,7 +124,7 @@ public enum CheckpointNaming {
 
         /** Checkpoint names to try, in order, for one of our parameter names. */
         List<SourceName> candidates(String parameter) {
-            String prefix = parameter.startsWith("bert.") ? encoderPrefix : rootPrefix;
+            String prefix = naming.inEncoderScope(parameter) ? encoderPrefix : rootPrefix;
             List<SourceName> names = new ArrayList<>();
             for (SourceName relative : naming.candidates(parameter)) {
                 names.add(new SourceName(prefix + relative.name(), relative.transposed()));
@@ -103,13 +139,27 @@ public enum CheckpointNaming {
             }
             // A bare HuggingFace BertModel has no encoder scope: everything but the heads is encoder.
             String relative = name.substring(encoderPrefix.length());
-            return !encoderPrefix.isEmpty() || !(relative.startsWith("cls.") || relative.startsWith("classifier.")
-                    || relative.startsWith("qa_outputs."));
+            return !encoderPrefix.isEmpty() || HEAD_PREFIXES.stream().noneMatch(relative::startsWith);
+        }
+
+        /** Whether one of our parameters belongs to the checkpoint's encoder, not to a head. */
+        boolean inEncoderScope(String parameter) {
+            return naming.inEncoderScope(parameter);
         }
     }
 
     /** Checkpoint names for one parameter, relative to the checkpoint's scope. */
     abstract List<SourceName> candidates(String parameter);
+
+    /** Whether a checkpoint whose word table this naming matched is really of this naming. */
+    boolean recognises(Collection<String> names) {
+        return true;
+    }
+
+    /** Whether one of our parameters lives in the encoder's scope (else at the checkpoint's root, with the heads). */
+    boolean inEncoderScope(String parameter) {
+        return parameter.startsWith("bert.");
+    }
 
     /** Training state and heads we never model (optimizer slots, step counters, next-sentence head). */
     abstract boolean isBookkeeping(String name);
@@ -121,6 +171,9 @@ public enum CheckpointNaming {
      */
     static Detected detect(Path source, Collection<String> names) {
         for (CheckpointNaming naming : values()) {
+            if (!naming.recognises(names)) {
+                continue;
+            }
             for (String name : names) {
                 if (name.endsWith(naming.wordTableSuffix)) {
                     String encoderPrefix = name.substring(0, name.length() - naming.wordTableSuffix.length());
@@ -169,4 +222,60 @@ public enum CheckpointNaming {
         boolean kernel = leaf.equals("weight");
         return new SourceName(scope + "/" + (kernel ? "kernel" : leaf), kernel);
     }
+
+    /**
+     * The name HuggingFace gives one of our parameters in a model of {@code config}'s type, as a
+     * checkpoint is written: ours for BERT, DistilBERT's own ({@code distilbert.transformer...},
+     * {@code pre_classifier}, {@code vocab_transform}, ...) for DistilBERT.
+     */
+    static String huggingFaceName(BertConfig config, String parameter) {
+        if (!config.isDistilBert()) {
+            return parameter;
+        }
+        return (DISTILBERT.inEncoderScope(parameter) ? DISTILBERT.encoderScope : "") + distilBertName(parameter);
+    }
+
+    /**
+     * DistilBERT's name of one of our (HuggingFace BERT) parameter names, relative to its scope:
+     * the encoder's for {@code bert.*} but the pooler, the root for the heads.
+     */
+    static String distilBertName(String parameter) {
+        String relative = parameter.startsWith("bert.") ? parameter.substring("bert.".length()) : parameter;
+        Matcher layer = BERT_LAYER.matcher(relative);
+        if (layer.matches()) {
+            String rest = layer.group(2);
+            for (String[] module : DISTILBERT_LAYER_MODULES) {
+                if (rest.startsWith(module[0])) {
+                    return "transformer.layer." + layer.group(1) + "." + module[1] + rest.substring(module[0].length());
+                }
+            }
+            throw new IllegalArgumentException("no DistilBERT name for layer parameter " + parameter);
+        }
+        for (String[] module : DISTILBERT_MODULES) {
+            if (relative.startsWith(module[0])) {
+                return module[1] + relative.substring(module[0].length());
+            }
+        }
+        return relative;
+    }
+
+    /** Our module paths inside {@code encoder.layer.N} and DistilBERT's inside {@code transformer.layer.N}. */
+    private static final String[][] DISTILBERT_LAYER_MODULES = {
+        {"attention.self.query.", "attention.q_lin."},
+        {"attention.self.key.", "attention.k_lin."},
+        {"attention.self.value.", "attention.v_lin."},
+        {"attention.output.dense.", "attention.out_lin."},
+        {"attention.output.LayerNorm.", "sa_layer_norm."},
+        {"intermediate.dense.", "ffn.lin1."},
+        {"output.dense.", "ffn.lin2."},
+        {"output.LayerNorm.", "output_layer_norm."},
+    };
+
+    /** Our other modules (relative to {@code bert.} for the encoder's) and DistilBERT's; the rest keep their names. */
+    private static final String[][] DISTILBERT_MODULES = {
+        {"pooler.dense.", "pre_classifier."},
+        {"cls.predictions.transform.dense.", "vocab_transform."},
+        {"cls.predictions.transform.LayerNorm.", "vocab_layer_norm."},
+        {"cls.predictions.bias", "vocab_projector.bias"},
+    };
 }

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ftenergy.model.BertConfig;
 import ftenergy.model.BertModel;
-import ftenergy.model.Checkpoint;
 import ftenergy.model.LoadReport;
 import ftenergy.model.ModelException;
 import ftenergy.model.SpecialTokens;

@@ -44,6 +44,6 @@ public final class SequenceClassificationTask implements HeadTask {
 
     @Override
     public Evaluation newEvaluation() {
-        return HeadTask.scoring(decoder, new Scorer(model.head(), null));
+        return HeadTask.scoring(decoder, new Scorer(model.head()));
     }
 }

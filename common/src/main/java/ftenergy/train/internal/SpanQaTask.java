@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ftenergy.data.Batch;
 import ftenergy.data.Example;
+import ftenergy.data.QaSettings;
 import ftenergy.predict.HeadDecoder;
 import ftenergy.predict.Scorer;
 import ftenergy.model.BertModel;
@@ -14,24 +15,28 @@ import ftenergy.text.Vocabulary;
 
 /**
  * Extractive QA: start and end token of the answer in the context (type id 1), or [CLS] at
- * position 0 for "no answer" (SQuAD v2). Predicts the best span of at most {@code maxAnswerTokens}
- * inside the context, or no answer when the [CLS] score beats it (SQuAD v2's null threshold 0).
- * Scored by SQuAD's exact match and F1, on decoded text when a vocabulary is given, otherwise on
- * the token-id spans.
+ * position 0 when the window holds no answer (unanswerable, or the answer lies in another window
+ * of the question). Trained on each window alone (mean of start and end cross-entropy); evaluated
+ * per question: the best span of at most {@code maxAnswerTokens} over the question's windows, or
+ * no answer where the task's rule says so ({@link QaSettings}), scored by SQuAD's exact match and
+ * F1 against every gold answer ({@link Scorer}).
  */
 public final class SpanQaTask implements HeadTask {
 
     private final BertModel model;
     private final Vocabulary vocabulary;
+    private final QaSettings answerRule;
     private final HeadDecoder decoder;
 
     /**
-     * @param vocabulary decodes answers to text for SQuAD's normalised scoring; {@code null} to
-     *     score token-id spans
+     * @param answerRule the task's windows and "no answer" rule ({@code TaskInfo.qa()})
+     * @param vocabulary decodes the answers of examples without a window to text for SQuAD's
+     *     normalised scoring; {@code null} to score their token-id spans
      */
-    public SpanQaTask(BertModel model, int maxAnswerTokens, Vocabulary vocabulary) {
+    public SpanQaTask(BertModel model, int maxAnswerTokens, QaSettings answerRule, Vocabulary vocabulary) {
         this.model = model;
         this.vocabulary = vocabulary;
+        this.answerRule = answerRule;
         this.decoder = new HeadDecoder(model, maxAnswerTokens);
     }
 
@@ -59,6 +64,6 @@ public final class SpanQaTask implements HeadTask {
 
     @Override
     public Evaluation newEvaluation() {
-        return HeadTask.scoring(decoder, new Scorer(model.head(), vocabulary));
+        return HeadTask.scoring(decoder, new Scorer(model.head(), vocabulary, answerRule));
     }
 }

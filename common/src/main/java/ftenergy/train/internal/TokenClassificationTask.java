@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * One tag per labelled token (the first sub-token of each word; {@link Example#IGNORE} elsewhere);
- * scored by span F1 over the word-level tags ({@link TagSpans}).
+ * scored over the word-level tags by entity F1 (seqeval's) where the tags are IOB chunk tags, by
+ * token accuracy otherwise ({@link Scorer}).
  */
 public final class TokenClassificationTask implements HeadTask {
 
@@ -29,7 +30,7 @@ public final class TokenClassificationTask implements HeadTask {
 
     @Override
     public String headline() {
-        return "f1";
+        return Scorer.headline(model.head());
     }
 
     @Override
@@ -74,6 +75,6 @@ public final class TokenClassificationTask implements HeadTask {
 
     @Override
     public Evaluation newEvaluation() {
-        return HeadTask.scoring(decoder, new Scorer(model.head(), null));
+        return HeadTask.scoring(decoder, new Scorer(model.head()));
     }
 }

@@ -10,10 +10,10 @@ import ftenergy.data.Example;
 import ftenergy.data.RunLength;
 import ftenergy.model.BertConfig;
 import ftenergy.model.BertModel;
-import ftenergy.model.Checkpoint;
-import ftenergy.model.CheckpointInfo;
+import ftenergy.model.checkpoint.Checkpoint;
+import ftenergy.model.checkpoint.CheckpointInfo;
 import ftenergy.model.Devices;
-import ftenergy.model.LoadedModel;
+import ftenergy.model.checkpoint.LoadedModel;
 import ftenergy.model.SpecialTokens;
 import ftenergy.model.TaskHead;
 import ftenergy.text.TokenizerFile;
@@ -201,7 +201,8 @@ public final class TrainingContext implements AutoCloseable {
         if (tokenizer == null && inputs.initCheckpoint() != null) {
             tokenizer = Checkpoint.tokenizerFile(inputs.initCheckpoint());
         }
-        Checkpoint.save(output, model, spec.model().name(), specials, tokenizer);
+        Path tokenizerFile = tokenizer;
+        ledger.checkpoint(() -> Checkpoint.save(output, model, spec.model().name(), specials, tokenizerFile));
     }
 
     @Override

@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDManager;
 import ftenergy.data.Batch;
 import ftenergy.data.TaskType;
 import ftenergy.model.BertModel;
-import ftenergy.model.CheckpointInfo;
-import ftenergy.model.LoadedModel;
+import ftenergy.model.checkpoint.CheckpointInfo;
+import ftenergy.model.checkpoint.LoadedModel;
 import ftenergy.model.SpecialTokens;
 import ftenergy.model.TaskHead;
 import ftenergy.run.ModelSpec;
@@ -87,7 +87,8 @@ public final class TrainingKinds {
         return switch (type) {
             case SEQUENCE_CLASSIFICATION -> new SequenceClassificationTask(model);
             case TOKEN_CLASSIFICATION -> new TokenClassificationTask(model);
-            case SPAN_QA -> new SpanQaTask(model, context.options().maxAnswerTokens(), context.vocabulary());
+            case SPAN_QA -> new SpanQaTask(model, context.options().maxAnswerTokens(), context.inputs().task().qa(),
+                    context.vocabulary());
             case MASKED_LM -> new MaskedLmTask(model, context.options().masking(), specials,
                     context.random(MASKING_STREAM));
         };

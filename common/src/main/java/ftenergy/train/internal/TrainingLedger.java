@@ -24,6 +24,7 @@ public final class TrainingLedger {
     private long examples;
     private long tokensReal;
     private long tokensPadded;
+    private long tokensEvaluated;
     private long modelParams;
     private String metricName;
     private double metricValue = Double.NaN;
@@ -71,8 +72,20 @@ public final class TrainingLedger {
         return record;
     }
 
-    /** Records an evaluation at the current step; the first metric is the headline. */
-    public void eval(List<Metric> metrics) {
+    /** Tells the observer an evaluation pass starts. */
+    public void evaluationStarts() {
+        observer.evaluationStarts();
+    }
+
+    /**
+     * Records an evaluation pass over {@code batches} at the current step, with its metrics; the
+     * first metric is the headline.
+     */
+    public void eval(List<Batch> batches, List<Metric> metrics) {
+        observer.evaluationEnds();
+        for (Batch batch : batches) {
+            tokensEvaluated += batch.tokensPadded();
+        }
         double kwh = EnergyUnit.joulesToKwh(joules());
         for (Metric metric : metrics) {
             EvalPoint point = new EvalPoint(steps.size(), metric.name(), metric.value(), kwh, Double.NaN);
@@ -85,6 +98,16 @@ public final class TrainingLedger {
         }
     }
 
+    /** Runs {@code write} as the run's checkpoint write, telling the observer where it starts and ends. */
+    public void checkpoint(Runnable write) {
+        observer.checkpointStarts();
+        try {
+            write.run();
+        } finally {
+            observer.checkpointEnds();
+        }
+    }
+
     /** Records that training ended before its planned steps, and why. */
     public void stoppedEarly(String reason) {
         stopReason = reason;
@@ -92,7 +115,7 @@ public final class TrainingLedger {
 
     /** The run's outcome with this status; the metric is the last one evaluated, whatever the status. */
     public TrainingOutcome outcome(RunStatus status, String error) {
-        return new TrainingOutcome(modelParams, steps.size(), examples, tokensReal, tokensPadded, metricName,
+        return new TrainingOutcome(modelParams, steps.size(), examples, tokensReal, tokensPadded, tokensEvaluated, metricName,
                 metricValue, status, error, stopReason, steps, evals);
     }
 }

@@ -159,8 +159,9 @@ public final class TrainingLoop {
         if (evalBatches.isEmpty()) {
             return List.of();
         }
+        ledger.evaluationStarts();
         List<Metric> metrics = HeadTask.evaluate(task, store, evalBatches, store.getManager());
-        ledger.eval(metrics);
+        ledger.eval(evalBatches, metrics);
         return metrics;
     }
 

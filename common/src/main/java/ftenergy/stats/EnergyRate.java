@@ -1,4 +1,4 @@
-package ftenergy.analyze;
+package ftenergy.stats;
 
 import java.util.List;
 

@@ -1,4 +1,7 @@
-package ftenergy.model;
+package ftenergy.model.checkpoint;
+
+import ftenergy.model.BertModel;
+import ftenergy.model.LoadReport;
 
 /**
  * A model read from a checkpoint.

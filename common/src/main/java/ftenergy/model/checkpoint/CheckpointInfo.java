@@ -1,4 +1,8 @@
-package ftenergy.model;
+package ftenergy.model.checkpoint;
+
+import ftenergy.model.BertConfig;
+import ftenergy.model.SpecialTokens;
+import ftenergy.model.TaskHead;
 
 /**
  * What a checkpoint's {@code config.json} says about it.

@@ -1,4 +1,4 @@
-package ftenergy.analyze;
+package ftenergy.amortization;
 
 import java.util.List;
 

@@ -1,0 +1,46 @@
+package ftenergy.lake;
+
+import static ftenergy.lake.RunsTable.finite;
+import static ftenergy.lake.RunsTable.timestamp;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import ftenergy.stats.EnergyRate;
+import java.util.List;
+
+/** The {@code energy_rates} table: energy per step, token, example and second, averaged over runs; each column's value next to its name. */
+public final class EnergyRatesTable {
+
+    private EnergyRatesTable() {}
+
+    public static final TableColumns<Analysed<EnergyRate>> COLUMNS = TableColumns.<Analysed<EnergyRate>>builder()
+            .key("hardware", StringType, "runs.hardware", a -> a.result().hardware())
+            .keyOneOf("kind", RunsTable.KINDS, "runs.kind", a -> a.result().kind())
+            .key("model", StringType, "runs.model", a -> a.result().model())
+            .key("task", StringType, "runs.task", a -> a.result().task())
+            .add("runs", LongType, "runs averaged", a -> a.result().runs())
+            .add("energy_kwh_mean", DoubleType, "mean energy per run", a -> finite(a.result().energyKwhMean()))
+            .add("energy_kwh_cv", DoubleType, "coefficient of variation of energy per run across runs",
+                    a -> finite(a.result().energyKwhCv()))
+            .add("j_per_step_mean", DoubleType, "mean over runs of energy / steps, joules", a -> finite(a.result().joulesPerStepMean()))
+            .add("j_per_step_cv", DoubleType, "its coefficient of variation across runs", a -> finite(a.result().joulesPerStepCv()))
+            .add("j_per_token_padded_mean", DoubleType, "mean of energy / tokens_padded, joules",
+                    a -> finite(a.result().joulesPerPaddedTokenMean()))
+            .add("j_per_token_padded_cv", DoubleType, "its coefficient of variation", a -> finite(a.result().joulesPerPaddedTokenCv()))
+            .add("j_per_token_real_mean", DoubleType, "mean of energy / tokens_real, joules",
+                    a -> finite(a.result().joulesPerRealTokenMean()))
+            .add("j_per_example_mean", DoubleType, "mean of energy / examples, joules", a -> finite(a.result().joulesPerExampleMean()))
+            .add("j_per_example_cv", DoubleType, "its coefficient of variation", a -> finite(a.result().joulesPerExampleCv()))
+            .add("watts_mean", DoubleType, "mean of energy / duration, watts", a -> finite(a.result().wattsMean()))
+            .add("sweep_ids", createArrayType(StringType), "sweeps whose runs were used", a -> a.result().sweepIds().toArray(String[]::new))
+            .add("computed_at", TimestampType, "when the rates were computed", a -> timestamp(a.computedAt()))
+            .key("sweep_id", StringType, "the sweeps analysed together: a sweep id, ids joined with +, or * for every"
+                    + " sweep of the lakehouse", Analysed::sweepScope)
+            .build();
+
+    public static final LakeTable TABLE = new LakeTable("energy_rates", COLUMNS.schema(), COLUMNS.keys(), List.of(),
+            "one row per hardware, kind, model and task").withChecks(COLUMNS);
+}
