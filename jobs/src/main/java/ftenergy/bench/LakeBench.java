@@ -24,6 +24,7 @@ import ftenergy.sweep.SweepStateReader;
 import io.delta.kernel.Table;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,7 +61,7 @@ public final class LakeBench {
      * @param runs run attempts to commit (10,000 in the issue that asked for this bench)
      * @param rounds timed reads per way
      */
-    public static void run(SparkSession spark, Path work, int runs, int rounds, PrintStream out) {
+    public static void run(SparkSession spark, Path work, int runs, int rounds, PrintStream out) throws IOException {
         Lakehouse lake = new Lakehouse(spark, work.resolve("lakehouse").toString());
         lake.create();
         List<LakeTable> tables = List.of(LakeTables.RUNS, LakeTables.STEPS, LakeTables.POWER_SAMPLES, LakeTables.EVALS);
