@@ -1,6 +1,7 @@
 package ftenergy.cli;
 
 import ftenergy.bench.BenchClock;
+import ftenergy.bench.LakeBench;
 import ftenergy.bench.MeterOverheadBench;
 import ftenergy.bench.OrchestrationBench;
 import ftenergy.bench.PaddingBench;
@@ -23,11 +24,11 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code ftenergy bench meter|train|padding|tokenize|orchestration|prepare}: figures measured side by side in one run. */
+/** {@code ftenergy bench meter|train|padding|tokenize|orchestration|lake|prepare}: figures measured side by side in one run. */
 @Command(name = "bench", header = "benchmarks: meter overhead, training throughput and MFU, padding, tokenization, orchestration,"
-        + " preparing a task of real size",
+        + " lake reads, preparing a task of real size",
         subcommands = {BenchCommand.Meter.class, BenchCommand.Train.class, BenchCommand.Padding.class, BenchCommand.Tokenize.class,
-                BenchCommand.Orchestration.class, BenchCommand.Prepare.class})
+                BenchCommand.Orchestration.class, BenchCommand.Lake.class, BenchCommand.Prepare.class})
 final class BenchCommand {
 
     @Command(name = "meter", header = "a CPU-bound loop without and with the meter at 1 s and 100 ms sampling, alternated; "
@@ -141,6 +142,29 @@ final class BenchCommand {
 
     private static Path tokenizer(CorpusStore store) {
         return CorpusTokenizer.ensure(store, WordPieceConfig.uncased(30522));
+    }
+
+    @Command(name = "lake", header = "reading runs and a sweep's start-up state after N runs: commits only, checkpointed, compacted",
+            description = "Commits --runs runs the way a sweep does (one Delta Kernel append per run to each run table), then "
+                    + "times a query over runs and a sweep's start-up read with Delta's snapshot cache cleared, without "
+                    + "checkpoints, with a checkpoint, and after OPTIMIZE; medians and ratios. Building 10,000 runs takes a "
+                    + "while: progress is printed every 30 s.")
+    static final class Lake implements LeafCommand {
+        @Option(names = "--runs", defaultValue = "10000", description = "Default: ${DEFAULT-VALUE}.")
+        int runs;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Default: ${DEFAULT-VALUE}.")
+        int rounds;
+
+        @Option(names = "--work", paramLabel = "DIR", description = "An empty directory for the lakehouse (default: a temporary one).")
+        Path work;
+
+        @Override
+        public int run(Invocation invocation) throws Exception {
+            Path dir = work != null ? work : Files.createTempDirectory("ftenergy-bench-lake");
+            LakeBench.run(invocation.spark(), dir, runs, rounds, invocation.out());
+            return 0;
+        }
     }
 
     @Command(name = "prepare", header = "a declared CSV task of --rows synthetic reviews prepared, then fine-tuned --steps steps:"

@@ -2,14 +2,15 @@ package ftenergy.cli;
 
 import ftenergy.lake.Lakehouse;
 import ftenergy.lake.TableSummary;
+import ftenergy.lake.TablesDoc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ftenergy lake init|describe|vacuum|optimize|query}. */
+/** {@code ftenergy lake init|describe|vacuum|optimize|query|docs}. */
 @Command(name = "lake", header = "create, describe, vacuum, compact or query the Delta tables",
         subcommands = {LakeCommand.Init.class, LakeCommand.Describe.class, LakeCommand.Vacuum.class, LakeCommand.Optimize.class,
-                LakeCommand.Query.class})
+                LakeCommand.Query.class, LakeCommand.Docs.class})
 final class LakeCommand {
 
     @Command(name = "init", header = "create every table of the contract under ftenergy.lakehouse",
@@ -56,6 +57,17 @@ final class LakeCommand {
             for (Lakehouse.Compaction table : invocation.lakehouse().optimize()) {
                 invocation.out().printf("%-15s %12d %11d%n", table.table(), table.filesBefore(), table.filesAfter());
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "docs", header = "print the tables' contract (docs/tables.md) from their definitions in code",
+            description = "Every table's key, layout, constraints and columns with types and meanings, as Markdown. Needs no "
+                    + "Spark and no lakehouse.")
+    static final class Docs implements LeafCommand {
+        @Override
+        public int run(Invocation invocation) {
+            invocation.out().print(TablesDoc.markdown());
             return 0;
         }
     }

@@ -37,6 +37,7 @@ public record Column<R>(String name, DataType type, boolean nullable, String com
         if (allowed.isEmpty()) {
             return null;
         }
-        return "`" + name + "` IN (" + String.join(", ", allowed.stream().map(LakeWriter::literal).toList()) + ")";
+        // Quoted here rather than by LakeWriter: columns are built while the table classes initialise.
+        return "`" + name + "` IN (" + String.join(", ", allowed.stream().map(v -> "'" + v.replace("'", "''") + "'").toList()) + ")";
     }
 }

@@ -75,6 +75,15 @@ public final class SparkRunLauncher implements RunLauncher {
     }
 
     private static Launched executeInTask(RunWork work) throws Exception {
+        TaskContext task = TaskContext.get();
+        if (task != null && task.attemptNumber() > 0) {
+            // Spark retried the task of an attempt whose executor was lost. The sweep records that
+            // lost try as a failed attempt (with the energy delivered before it died) and runs the
+            // run again under a new attempt number, so this try must not run the same attempt twice.
+            throw new IllegalStateException("Spark retried the task (try " + (task.attemptNumber() + 1) + ") of an attempt"
+                    + " whose executor was lost; the sweep retries runs itself, as new attempts"
+                    + " (set spark.task.maxFailures=1 to spare these tries)");
+        }
         Instant started = Instant.now();
         TaskCpus.limitTorchThreads();
         AttemptResult result = work.execute(TaskGpus.addresses());

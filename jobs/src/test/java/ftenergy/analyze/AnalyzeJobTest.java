@@ -91,6 +91,23 @@ class AnalyzeJobTest {
     }
 
     @Test
+    void analysesOfDifferentSweeps_standSideBySide() {
+        Lakehouse lake = new Lakehouse(spark, sweepLake());
+        long everySweep = lake.read(AnalysisTables.REGRESSIONS).where("sweep_id = '*'").count();
+        AnalysisResult one = AnalyzeJob.run(spark, sweepLake(), new AnalyzeSettings(List.of(SyntheticLakehouse.SWEEP), 5, 4,
+                List.of(0L, 10_000L, 1_000_000L)));
+        for (var table : AnalysisTables.all()) {
+            long all = lake.read(table).where("sweep_id = '*'").count();
+            long only = lake.read(table).where("sweep_id = '" + SyntheticLakehouse.SWEEP + "'").count();
+            assertTrue(all > 0 && only > 0, table.name() + ": " + all + " rows of every sweep, " + only + " of one");
+            assertEquals(all, only, table.name() + ": the same groups, each analysis keeping its own rows");
+        }
+        assertEquals(everySweep, lake.read(AnalysisTables.REGRESSIONS).where("sweep_id = '*'").count(),
+                "analysing one sweep left the analysis of every sweep alone");
+        assertEquals(sweep.regressions().fits().size(), one.regressions().fits().size());
+    }
+
+    @Test
     void predictor_fromTable_coversPlannedRunWithInterval() {
         EnergyPredictor predictor = EnergyPredictors.load(spark, sweepLake(), 0.95);
         SyntheticLakehouse.Truth truth = SyntheticLakehouse.TRUTHS.get(0);

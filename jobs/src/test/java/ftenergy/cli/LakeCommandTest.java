@@ -40,7 +40,7 @@ class LakeCommandTest {
         SparkSession spark = TestSpark.session();
         for (int i = 0; i < APPENDS; i++) {
             spark.sql("INSERT INTO delta.`" + samples + "` VALUES ('run-" + i + "', 1, current_timestamp(), 'cpu', '0', 10.0, "
-                    + i + ".0)");
+                    + i + ".0, 'sweep-test')");
         }
         assertEquals(APPENDS, files(spark));
     }
