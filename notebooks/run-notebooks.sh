@@ -41,9 +41,9 @@ echo "run-notebooks: kernel JDK $JDK (Java $(java_major "$JDK"))"
 
 # Our classes and their dependencies, as one manifest-only jar: the kernel stalls when handed
 # hundreds of classpath entries, and a single %jars entry keeps its start-up fast.
-mvn -B -q -pl jobs -am test-compile dependency:build-classpath \
+"$ROOT/mvnw" -B -q -pl jobs -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$WORK/dependencies.txt" -Dmdep.includeScope=test
-mvn -B -q -N dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$RAPAIO_VERSION" -DoutputDirectory="$WORK"
+"$ROOT/mvnw" -B -q -N dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$RAPAIO_VERSION" -DoutputDirectory="$WORK"
 /usr/bin/python3 - "$ROOT" "$WORK" <<'PY'
 import os, sys
 root, work = sys.argv[1], sys.argv[2]
