@@ -4,6 +4,8 @@ import ftenergy.data.Example;
 import ftenergy.data.ExampleEncoder;
 import ftenergy.data.ReadIssue;
 import ftenergy.data.TaskInfo;
+import ftenergy.data.TaskType;
+import ftenergy.data.TextRecord;
 import ftenergy.lake.ExampleRows;
 import ftenergy.lake.LakeTables;
 import ftenergy.text.TextTokenizer;
@@ -94,6 +96,10 @@ final class EncodedRows {
         private List<Row> rows(ExampleEncoder encoder, SourceRow source) {
             if (!source.isRecord()) {
                 return List.of(issue(source.split(), source.issue()));
+            }
+            if (info.type() == TaskType.SEQUENCE_CLASSIFICATION && source.record() instanceof TextRecord text && text.label() == null) {
+                // Unlabelled (a test split): nothing to train on or score against.
+                return List.of(issue(source.split(), new ReadIssue(source.location(), 0, "record " + text.id() + " has no label")));
             }
             List<Example> examples;
             try {

@@ -141,6 +141,31 @@ class MalformedRowsTest {
     }
 
     @Test
+    void unlabelledRecords_areMalformedNotTrainedOn() throws IOException {
+        // HuggingFace's JSON-lines export writes -1 where a split has no labels.
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            lines.add("{\"idx\": " + i + ", \"sentence\": \"the cat sat " + i + "\", \"label\": " + (i % 2) + "}");
+        }
+        lines.add("{\"idx\": 21, \"sentence\": \"who wrote it\", \"label\": -1}");
+        Path jsonl = dir.resolve("unlabelled.jsonl");
+        Files.writeString(jsonl, String.join("\n", lines) + "\n");
+        PrepareFixture fixture = PrepareFixture.of(dir, "unlabelled", List.of("sentences"), """
+                ftenergy.tasks.sentences {
+                  type = single-classification
+                  format = jsonl
+                  train = "%s"
+                  columns { id = idx, text = sentence, label = label }
+                  labels = ["0", "1"]
+                  max-error-fraction = 0.1
+                }
+                """.formatted(jsonl));
+        String printed = fixture.prepare(spark, false);
+        assertTrue(printed.contains("record 21 has no label"), printed);
+        assertEquals(20, fixture.lake(spark).read(LakeTables.EXAMPLES).where(col("task").equalTo("sentences")).count());
+    }
+
+    @Test
     void repeatedIds_areRefusedNamingThemAndTheIdColumn() throws IOException {
         Path csv = csv("repeated.csv", List.of("1,the cat sat,1", "2,the dog sat,2", "1,hello world,3"));
         PrepareFixture fixture = reviews("repeated", csv, "validation = \"" + csv + "\"\n");

@@ -17,8 +17,9 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A sweep configuration for preparing tasks in tests: its own lakehouse and data directory under
- * a folder, the fixture vocabulary as tokenizer, a four-line CSV corpus (no npm corpus needed).
+ * A sweep configuration for preparing tasks in tests: its own lakehouse (registered in a database of
+ * its own, so several share a Spark session) and data directory under a folder, the fixture
+ * vocabulary as tokenizer, a four-line CSV corpus (no npm corpus needed).
  *
  * @param app where it writes
  * @param sweep the sweep, its tasks resolved
@@ -38,6 +39,7 @@ record PrepareFixture(AppSettings app, SweepSettings sweep) {
         Files.writeString(conf, """
                 ftenergy {
                   lakehouse = "%s"
+                  lake.database = "%s"
                   data-dir = "%s"
                   sweep {
                     id = %s
@@ -47,7 +49,8 @@ record PrepareFixture(AppSettings app, SweepSettings sweep) {
                   }
                   tasks.test-corpus { type = masked-lm, format = csv, train = "%s", columns { text = text } }
                 }
-                """.formatted(root.resolve("lake"), root.resolve("data"), name, FIXTURES.resolve("bert/vocab.txt"),
+                """.formatted(root.resolve("lake"), "prepare_" + name.replace('-', '_'), root.resolve("data"), name,
+                FIXTURES.resolve("bert/vocab.txt"),
                 tasks.stream().map(t -> "\"" + t + "\"").toList(), MAX_LENGTH, corpus) + extra);
         ConfigReader in = new ConfigReader(LayeredConfig.load(conf, Map.of(), Map.of()));
         PrepareFixture fixture = new PrepareFixture(AppSettings.read(in), SweepSettings.read(in));
