@@ -24,6 +24,7 @@ import ftenergy.prepare.PreparedData;
 import ftenergy.run.RunKind;
 import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
+import ftenergy.sparktask.TaskAttemptNumber;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashSet;
@@ -135,7 +136,7 @@ public final class SweepJob {
 
     /** The work shipped to the executor; static so the closure captures only serializable values. */
     private static RunWork work(AttemptInputs inputs, Broadcast<TaskData> data) {
-        return gpus -> RunAttempt.execute(inputs, data.value(), gpus, line -> System.err.println(line));
+        return gpus -> RunAttempt.execute(inputs, data.value(), gpus, TaskAttemptNumber.current(), line -> System.err.println(line));
     }
 
     private static Broadcast<TaskData> taskData(TaskDataCache data, SweepSettings sweep, RunSpec spec) {
