@@ -98,8 +98,8 @@ final class DeliveryOutbox implements AutoCloseable {
             } catch (Exception e) {
                 if (!next.key().equals(lastLoggedFailure)) {
                     lastLoggedFailure = next.key();
-                    LOG.log(Level.WARNING, next + " was not acknowledged by the driver (" + e + "); it is sent again"
-                            + " next interval, with " + (queuedCount() - 1) + " more waiting behind it");
+                    LOG.log(Level.WARNING, "sending " + next + " failed: " + e.getMessage() + "; it is sent again next"
+                            + " interval, with " + (queuedCount() - 1) + " more waiting behind it");
                 }
                 return;
             }

@@ -38,7 +38,7 @@ final class EnergyExecutorPlugin implements ExecutorPlugin {
     private static void acknowledged(PluginContext context, LiveDelivery delivery) throws Exception {
         Object reply = context.ask(delivery);
         if (!delivery.key().equals(reply)) {
-            throw new IllegalStateException("the driver answered " + reply + " instead of acknowledging " + delivery.key());
+            throw new IllegalStateException("the driver did not acknowledge it: " + reply);
         }
     }
 

@@ -32,6 +32,13 @@ public final class LiveDeliveries {
 
     private LiveDeliveries() {}
 
+    /** A delivery one or more subscribers refused (threw on); the others' failures are suppressed in it. */
+    static final class RefusedException extends RuntimeException {
+        RefusedException(String message, RuntimeException first) {
+            super(message, first);
+        }
+    }
+
     /** A subscription, ended by closing it. */
     @FunctionalInterface
     public interface Subscription extends AutoCloseable {
@@ -53,8 +60,8 @@ public final class LiveDeliveries {
     /**
      * Hands {@code delivery} to every subscriber, each even if another throws.
      *
-     * @throws IllegalStateException if any subscriber threw: the delivery is not acknowledged, so
-     *     its executor sends it again
+     * @throws RefusedException if any subscriber threw: the delivery is not acknowledged, so its
+     *     executor sends it again
      */
     static void publish(LiveDelivery delivery) {
         List<RuntimeException> failures = new ArrayList<>();
@@ -66,9 +73,9 @@ public final class LiveDeliveries {
             }
         }
         if (!failures.isEmpty()) {
-            IllegalStateException refused = new IllegalStateException(delivery + " refused by " + failures.size()
-                    + " subscriber(s) on the driver, first: " + failures.get(0) + "; the executor sends it again");
-            failures.forEach(refused::addSuppressed);
+            RefusedException refused = new RefusedException(delivery + " refused by " + failures.size()
+                    + " subscriber(s) on the driver, first: " + failures.get(0) + "; the executor sends it again", failures.get(0));
+            failures.subList(1, failures.size()).forEach(refused::addSuppressed);
             throw refused;
         }
     }
