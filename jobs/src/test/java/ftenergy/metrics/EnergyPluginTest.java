@@ -15,12 +15,18 @@ import ftenergy.config.LayeredConfig;
 import ftenergy.data.Example;
 import ftenergy.data.TaskInfo;
 import ftenergy.data.TaskType;
+import ftenergy.inference.BatchMeasurement;
+import ftenergy.inference.BertInference;
+import ftenergy.inference.PartitionMeasurement;
 import ftenergy.lake.LakehouseSession;
+import ftenergy.live.AttemptIdentity;
 import ftenergy.live.LiveAttempt;
 import ftenergy.live.LiveDelivery;
 import ftenergy.live.NewDeliveries;
 import ftenergy.meter.EnergyUnit;
 import ftenergy.meter.PowerSample;
+import ftenergy.model.TaskHead;
+import ftenergy.predict.TinyCheckpoints;
 import ftenergy.provenance.RuntimeVersions;
 import ftenergy.run.AttemptResult;
 import ftenergy.run.Hyperparameters;
@@ -48,7 +54,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -185,6 +197,46 @@ class EnergyPluginTest {
 
         Map<String, Double> after = scrapeUntil(g -> g.get(promName("attempt.in_flight")) == 0);
         after.forEach((name, value) -> assertEquals(0.0, value, name + " once the run ended"));
+    }
+
+    @Test
+    void sweepInferencePartition_isLiveWhileItRuns_andDeliversEveryBatchWithTheLastMarked() throws Exception {
+        Path classifier = TinyCheckpoints.write(dir, "classifier",
+                new TaskHead(TaskType.SEQUENCE_CLASSIFICATION, List.of("negative", "positive")));
+        Random random = new Random(3);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            rows.add(RowFactory.create("r" + i, String.join(" ", random.ints(1 + random.nextInt(12), 0, TinyCheckpoints.WORDS.size())
+                    .mapToObj(TinyCheckpoints.WORDS::get).toList())));
+        }
+        Dataset<Row> reviews = spark.createDataFrame(rows, new StructType().add("id", DataTypes.StringType)
+                .add("review", DataTypes.StringType)).coalesce(1);
+        AttemptIdentity attempt = new AttemptIdentity("fedcba9876543210", "plugin-test", 2);
+        CollectionAccumulator<PartitionMeasurement> measured = spark.sparkContext().collectionAccumulator("inference");
+        List<LiveDelivery> received = Collections.synchronizedList(new ArrayList<>());
+        try (LiveDeliveries.Subscription s = LiveDeliveries.subscribe(received::add)) {
+            new BertInference().setCheckpoint(classifier.toString()).setTextCol("review").setBatchSize(4)
+                    .setMeterConf("ftenergy.meter.sample-interval = 20ms")
+                    .transformMeasured(reviews, measured, attempt).collectAsList();
+            waitFor(() -> new ArrayList<>(received).stream().anyMatch(LiveDelivery::last), "the partition's last delivery");
+        }
+        PartitionMeasurement partition = measured.value().get(0);
+        NewDeliveries seen = new NewDeliveries();
+        List<LiveDelivery> firsts = new ArrayList<>(received).stream().filter(seen::firstArrival).toList();
+        for (int i = 0; i < firsts.size(); i++) {
+            assertEquals(i + 1, firsts.get(i).sequence());
+            assertEquals(i == firsts.size() - 1, firsts.get(i).last());
+            assertEquals(attempt, firsts.get(i).attempt());
+        }
+        LiveDelivery last = firsts.get(firsts.size() - 1);
+        assertEquals(5, last.progress().steps(), "one step per batch of 4 of 18 rows");
+        assertEquals(partition.batches().stream().mapToLong(BatchMeasurement::tokensPadded).sum(), last.progress().tokensPadded());
+        List<PowerSample> delivered = firsts.stream().flatMap(d -> d.samples().stream()).toList();
+        // the meter may sample once more between the last delivery and the partition's own copy of its timeline
+        assertEquals(partition.samples().subList(0, delivered.size()), delivered);
+        long inWindow = partition.samples().stream().filter(x -> !x.at().isAfter(partition.window().endedAt())).count();
+        assertTrue(delivered.size() >= inWindow, "every sample of the partition's window: " + delivered.size() + " of " + inWindow);
+        assertTrue(LiveAttempt.inFlight().isEmpty());
     }
 
     /** The run as a sweep launches it: one Spark job of one task. */
