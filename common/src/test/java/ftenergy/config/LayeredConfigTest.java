@@ -8,6 +8,7 @@ import com.typesafe.config.Config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +108,18 @@ class LayeredConfigTest {
         Path file = conf("ftenergy.spark.conf { \"spark.sql.shuffle.partitions\" = 3, spark.ui.enabled = false }");
         AppSettings settings = read(LayeredConfig.load(file, Map.of(), Map.of()));
         assertEquals(Map.of("spark.sql.shuffle.partitions", "3", "spark.ui.enabled", "false"), settings.sparkConf());
+    }
+
+    @Test
+    void deliveryInterval_defaultsTo30s_andANonPositiveOneIsRefusedWithItsFileLine() throws IOException {
+        assertEquals(Duration.ofSeconds(30), read(LayeredConfig.load(null, Map.of(), Map.of())).deliveryInterval());
+        assertEquals(AppSettings.DEFAULT_DELIVERY_INTERVAL, read(LayeredConfig.load(null, Map.of(), Map.of())).deliveryInterval(),
+                "the code's default is reference.conf's");
+        Path file = conf("ftenergy.metrics {\n  delivery-interval = 0s\n}\n");
+        ConfigError error = assertThrows(ConfigError.class, () -> read(LayeredConfig.load(file, Map.of(), Map.of())));
+        ConfigProblem problem = error.problems().get(0);
+        assertEquals("ftenergy.metrics.delivery-interval", problem.key());
+        assertTrue(problem.origin().contains("user.conf: 2"), problem.origin());
     }
 
     private static AppSettings read(Config config) {
