@@ -160,7 +160,7 @@ public final class LiveAttempt implements AutoCloseable {
         MeterReading energy = meter.latest();
         samplesDelivered += samples.size();
         deliveries++;
-        return new LiveDelivery(identity, taskAttempt, deliveries, last, meter.host().hostName(), startedAt, energy,
-                meter.provenance(), samples, progress());
+        return new LiveDelivery(identity, taskAttempt, deliveries, last, meter.host().hostName(), Instant.now(), startedAt,
+                energy, meter.provenance(), samples, progress());
     }
 }

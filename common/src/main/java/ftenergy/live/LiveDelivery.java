@@ -25,6 +25,7 @@ import java.util.Map;
  * @param sequence 1-based number of this delivery within the task attempt
  * @param last whether this is the attempt's final delivery: nothing measured comes after it
  * @param host the executor's host name
+ * @param at when the delivery was built
  * @param startedAt when the attempt registered as in flight
  * @param energy the meter's reading when the delivery was built: joules since the attempt's meter
  *     opened (the basis of {@code power_samples.joules_total}) and the latest watts
@@ -39,6 +40,7 @@ public record LiveDelivery(
         long sequence,
         boolean last,
         String host,
+        Instant at,
         Instant startedAt,
         MeterReading energy,
         Map<String, String> provenance,

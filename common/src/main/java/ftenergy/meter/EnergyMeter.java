@@ -160,7 +160,8 @@ public final class EnergyMeter implements AutoCloseable {
     /** The last published reading, per component; never blocks and never samples (cheap on any thread). */
     public MeterReading latest() {
         Reading r = sampler.latest();
-        return new MeterReading(r.at(), r.cpuJoules(), r.gpuJoulesTotal(), r.ramJoules(), r.cpuWatts(), r.gpuWatts(), r.ramWatts());
+        return new MeterReading(r.at(), r.cpuJoules(), r.gpuJoulesTotal(), r.ramJoules(), r.cpuWatts(), r.gpuWatts(),
+                r.ramWatts());
     }
 
     /** The host and the run's GPUs. */

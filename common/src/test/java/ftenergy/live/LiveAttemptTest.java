@@ -75,6 +75,7 @@ class LiveAttemptTest {
             assertEquals(lastCpu.joulesTotal(), last.energy().cpuJoules(), 1e-9);
             assertEquals(new LiveDelivery.Key("0123456789abcdef", 2, 1, 4), last.key());
             assertEquals("node-7", last.host());
+            assertFalse(last.at().isBefore(last.startedAt()));
             assertEquals("estimated-tdp", last.provenance().get("cpu"));
             assertEquals(1, last.progress().steps());
             assertEquals(128, last.progress().tokensPadded());

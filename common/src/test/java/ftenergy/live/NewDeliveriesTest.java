@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class NewDeliveriesTest {
 
     private static LiveDelivery delivery(String run, int attempt, int taskAttempt, long sequence) {
-        return new LiveDelivery(new AttemptIdentity(run, "s", attempt), taskAttempt, sequence, false, "h", Instant.EPOCH,
+        return new LiveDelivery(new AttemptIdentity(run, "s", attempt), taskAttempt, sequence, false, "h", Instant.EPOCH, Instant.EPOCH,
                 new MeterReading(Instant.EPOCH, 0, 0, 0, 0, 0, 0), Map.of(), List.of(), LiveProgress.NONE);
     }
 

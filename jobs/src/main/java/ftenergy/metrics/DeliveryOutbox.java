@@ -120,11 +120,13 @@ final class DeliveryOutbox implements AutoCloseable {
         thread.shutdown();
         try {
             if (!thread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.log(Level.WARNING, queuedCount() + " deliveries not acknowledged by the driver when the executor stopped");
                 thread.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (queuedCount() > 0) {
+            LOG.log(Level.WARNING, queuedCount() + " deliveries not acknowledged by the driver when the executor stopped");
         }
     }
 }

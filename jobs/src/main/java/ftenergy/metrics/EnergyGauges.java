@@ -12,8 +12,9 @@ import java.util.function.ToLongFunction;
  * published reading or the attempt's counters, never samples. With no attempt in flight every
  * gauge reads 0, so a sink always gets numbers.
  *
- * <p>Names in the registry ({@link #NAMES}); Spark prefixes them with its namespace, the executor
- * id and the plugin's class name.
+ * <p>Names in the registry ({@link #NAMES}); Spark's metrics system prefixes them with
+ * {@code <spark.metrics.namespace>.<executor id>.plugin.ftenergy.metrics.EnergyPlugin.}, and its
+ * PrometheusServlet turns every character but letters and digits into {@code _}.
  */
 final class EnergyGauges {
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class LiveDeliveriesTest {
 
     private static final LiveDelivery DELIVERY = new LiveDelivery(new AttemptIdentity("r1", "s", 1), 0, 7, false, "h",
-            Instant.EPOCH, new MeterReading(Instant.EPOCH, 1, 2, 3, 4, 5, 6), Map.of("cpu", "estimated-tdp"), List.of(),
+            Instant.EPOCH, Instant.EPOCH, new MeterReading(Instant.EPOCH, 1, 2, 3, 4, 5, 6), Map.of("cpu", "estimated-tdp"), List.of(),
             LiveProgress.NONE);
 
     @Test

@@ -103,7 +103,7 @@ public final class Sampler {
         return List.copyOf(samples);
     }
 
-    /** The power samples from index {@code from} (0-based, in time order) to the latest; empty if there are none yet. */
+    /** The power samples from index {@code from} (0-based, in time order) to the latest; empty if none is newer. */
     public synchronized List<PowerSample> samplesFrom(int from) {
         if (from < 0) {
             throw new IllegalArgumentException("sample index " + from + " is negative");
