@@ -14,6 +14,9 @@ import ftenergy.lake.LakeTables;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
 import ftenergy.lake.SparkRuntime;
+import ftenergy.live.AttemptIdentity;
+import ftenergy.meter.PowerSample;
+import ftenergy.metrics.LiveDeliveries;
 import ftenergy.lake.SweepClaim;
 import ftenergy.provenance.ConfigHash;
 import ftenergy.plan.SweepPlan;
@@ -24,6 +27,7 @@ import ftenergy.prepare.PreparedData;
 import ftenergy.run.RunKind;
 import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
+import ftenergy.sparktask.TaskAttemptNumber;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashSet;
@@ -96,14 +100,22 @@ public final class SweepJob {
             }
 
             @Override
+            public void appendSamples(AttemptIdentity attempt, List<PowerSample> samples) {
+                writer.appendSamples(attempt, samples, claim);
+            }
+
+            @Override
             public void verifyClaim() {
                 writer.verifyClaim(claim);
             }
         };
         SweepOutcome outcome;
-        try (SparkRunQueue launcher = new SparkRunQueue(spark, byKind)) {
+        // Executors deliver what their runs measure while they run: nothing measured is lost with an executor.
+        InFlightAttempts inFlight = new InFlightAttempts(sweep.id(), config, provenance);
+        try (SparkRunQueue launcher = new SparkRunQueue(spark, byKind);
+                LiveDeliveries.Subscription deliveries = LiveDeliveries.subscribe(inFlight)) {
             RunScheduler scheduler = new RunScheduler(plan, before, launcher, sink,
-                    new RunScheduler.Options(runSlots(spark, sweep, appends), sweep.launch().retries(), budget, provenance),
+                    new RunScheduler.Options(runSlots(spark, sweep, appends), sweep.launch().retries(), budget, inFlight),
                     new SweepProgress(out, Duration.ofSeconds(30)));
             outcome = scheduler.run();
         }
@@ -135,7 +147,7 @@ public final class SweepJob {
 
     /** The work shipped to the executor; static so the closure captures only serializable values. */
     private static RunWork work(AttemptInputs inputs, Broadcast<TaskData> data) {
-        return gpus -> RunAttempt.execute(inputs, data.value(), gpus, line -> System.err.println(line));
+        return gpus -> RunAttempt.execute(inputs, data.value(), gpus, TaskAttemptNumber.current(), line -> System.err.println(line));
     }
 
     private static Broadcast<TaskData> taskData(TaskDataCache data, SweepSettings sweep, RunSpec spec) {
