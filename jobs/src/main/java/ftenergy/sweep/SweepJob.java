@@ -123,7 +123,32 @@ public final class SweepJob {
         Submission ended = submission.finish(outcome, before.spentKwh() + outcome.recordedKwh(),
                 before.spentCo2Kg() + outcome.recordedCo2Kg());
         writer.upsert(LakeTables.SWEEPS, ended.row(lake.spark()));
+        compact(lake, config, out);
         return outcome;
+    }
+
+    /**
+     * Compacts the run tables (one small file per commit) unless {@code ftenergy.lake.optimize-after-sweep}
+     * is off. A compaction that fails (another writer's conflicting change) only costs speed: it is
+     * reported and the sweep's result stands.
+     */
+    private static void compact(Lakehouse lake, Config config, PrintStream out) {
+        ConfigReader in = new ConfigReader(config);
+        boolean optimize = in.bool("ftenergy.lake.optimize-after-sweep");
+        in.finish();
+        if (!optimize) {
+            return;
+        }
+        try {
+            List<String> done = new java.util.ArrayList<>();
+            for (Lakehouse.Compaction table : lake.optimize(List.of(LakeTables.RUNS, LakeTables.STEPS, LakeTables.POWER_SAMPLES,
+                    LakeTables.EVALS))) {
+                done.add(table.table() + " " + table.filesBefore() + " -> " + table.filesAfter());
+            }
+            out.println("sweep: compacted the run tables' files (" + String.join(", ", done) + ")");
+        } catch (RuntimeException e) {
+            out.println("warning: compacting the run tables failed (" + e.getMessage() + "); `ftenergy lake optimize` retries it");
+        }
     }
 
     /**
