@@ -1,5 +1,6 @@
 package ftenergy.attempt;
 
+import ftenergy.live.LiveAttempt;
 import ftenergy.meter.EnergyMeter;
 import ftenergy.run.RunSpec;
 import ftenergy.run.StepRecord;
@@ -10,8 +11,8 @@ import java.util.function.Consumer;
 /**
  * Watches a training run and meters its parts as windows of their own, each read fresh at both
  * edges: {@code setup} from the run's start to its training loop, every evaluation pass, every
- * checkpoint write. Also the run's progress lines (a step line every few seconds). Called on the
- * training thread.
+ * checkpoint write. Also the run's progress: each step's tokens to the {@link LiveAttempt}, and a
+ * step line every few seconds. Called on the training thread.
  */
 final class PartWindows implements TrainingObserver {
 
@@ -21,6 +22,7 @@ final class PartWindows implements TrainingObserver {
     private static final String CHECKPOINT = "checkpoint";
 
     private final EnergyMeter meter;
+    private final LiveAttempt live;
     private final RunSpec spec;
     private final Consumer<String> progress;
     /** NaN until the training loop starts: a run that never reached it spent everything on setup. */
@@ -32,8 +34,9 @@ final class PartWindows implements TrainingObserver {
     private long lastPrintNanos;
 
     /** Opens the setup window; the caller has opened the run's. */
-    PartWindows(EnergyMeter meter, RunSpec spec, Consumer<String> progress) {
+    PartWindows(EnergyMeter meter, LiveAttempt live, RunSpec spec, Consumer<String> progress) {
         this.meter = meter;
+        this.live = live;
         this.spec = spec;
         this.progress = progress;
         meter.begin(SETUP);
@@ -75,6 +78,7 @@ final class PartWindows implements TrainingObserver {
 
     @Override
     public void onStep(StepRecord step) {
+        live.stepEnded(step.tokensReal(), step.tokensPadded(), step.stepSeconds());
         // A line every few seconds: enough to watch a run, not a line per step.
         long now = System.nanoTime();
         if (now - lastPrintNanos < PROGRESS_INTERVAL_NANOS && step.step() > 1) {

@@ -2,7 +2,9 @@ package ftenergy.config;
 
 import com.typesafe.config.ConfigUtil;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -16,12 +18,23 @@ import java.util.TreeMap;
  * @param sparkConf extra Spark settings ({@code ftenergy.spark.conf})
  * @param catalog the catalog the tables are registered in ({@code ftenergy.lake.catalog}); null for the session's current one
  * @param database the database they are registered in ({@code ftenergy.lake.database})
+ * @param deliveryInterval how often executors deliver their run's measurements to the driver
+ *     ({@code ftenergy.metrics.delivery-interval})
  */
 public record AppSettings(String lakehouse, Path dataDir, Path checkpoints, Path reports, String sparkAppName,
-        Map<String, String> sparkConf, String catalog, String database) {
+        Map<String, String> sparkConf, String catalog, String database, Duration deliveryInterval) {
 
     /** The default database of the tables. */
     public static final String DEFAULT_DATABASE = "ftenergy";
+
+    /** The default {@code ftenergy.metrics.delivery-interval}, as {@code reference.conf} sets it. */
+    public static final Duration DEFAULT_DELIVERY_INTERVAL = Duration.ofSeconds(30);
+
+    /** Settings with the default delivery interval. */
+    public AppSettings(String lakehouse, Path dataDir, Path checkpoints, Path reports, String sparkAppName,
+            Map<String, String> sparkConf, String catalog, String database) {
+        this(lakehouse, dataDir, checkpoints, reports, sparkAppName, sparkConf, catalog, database, DEFAULT_DELIVERY_INTERVAL);
+    }
 
     /** Settings whose tables are registered in the session's current catalog, database {@value #DEFAULT_DATABASE}. */
     public AppSettings(String lakehouse, Path dataDir, Path checkpoints, Path reports, String sparkAppName,
@@ -35,6 +48,7 @@ public record AppSettings(String lakehouse, Path dataDir, Path checkpoints, Path
         checkpoints = checkpoints.toAbsolutePath().normalize();
         reports = reports.toAbsolutePath().normalize();
         sparkConf = Map.copyOf(sparkConf);
+        Objects.requireNonNull(deliveryInterval, "deliveryInterval");
     }
 
     /** Reads the {@code ftenergy.*} paths and Spark settings; problems are collected in {@code in}. */
@@ -66,6 +80,7 @@ public record AppSettings(String lakehouse, Path dataDir, Path checkpoints, Path
                 in.string("ftenergy.spark.app-name"),
                 sparkConf,
                 catalog,
-                database);
+                database,
+                in.positiveDuration("ftenergy.metrics.delivery-interval"));
     }
 }

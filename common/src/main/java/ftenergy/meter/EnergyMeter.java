@@ -149,6 +149,21 @@ public final class EnergyMeter implements AutoCloseable {
         return sampler.samples();
     }
 
+    /**
+     * The power timeline from sample {@code from} on (an index into {@link #samples()}): how a
+     * watcher reads only what is new since it last looked.
+     */
+    public List<PowerSample> samplesFrom(int from) {
+        return sampler.samplesFrom(from);
+    }
+
+    /** The last published reading, per component; never blocks and never samples (cheap on any thread). */
+    public MeterReading latest() {
+        Reading r = sampler.latest();
+        return new MeterReading(r.at(), r.cpuJoules(), r.gpuJoulesTotal(), r.ramJoules(), r.cpuWatts(), r.gpuWatts(),
+                r.ramWatts());
+    }
+
     /** The host and the run's GPUs. */
     public HostDescription host() {
         return host;

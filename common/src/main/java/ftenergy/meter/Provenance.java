@@ -35,4 +35,14 @@ public enum Provenance {
     public boolean measured() {
         return this == MEASURED_RAPL || this == MEASURED_NVML;
     }
+
+    /** The provenance a label names ({@link #label()}); fails naming the labels there are. */
+    public static Provenance ofLabel(String label) {
+        for (Provenance p : values()) {
+            if (p.label().equals(label)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown energy provenance '" + label + "'");
+    }
 }

@@ -8,6 +8,7 @@ import com.typesafe.config.Config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -187,6 +188,18 @@ class LayeredConfigTest {
                 Map.of("ftenergy.lakehouse", "define", "ftenergy.reports", "define"), Map.of("ftenergy.reports", "flag"));
         assertEquals("define", config.getString("ftenergy.lakehouse"));
         assertEquals("flag", config.getString("ftenergy.reports"));
+    }
+
+    @Test
+    void deliveryInterval_defaultsTo30s_andANonPositiveOneIsRefusedWithItsFileLine() throws IOException {
+        assertEquals(Duration.ofSeconds(30), read(LayeredConfig.load(null, Map.of(), Map.of())).deliveryInterval());
+        assertEquals(AppSettings.DEFAULT_DELIVERY_INTERVAL, read(LayeredConfig.load(null, Map.of(), Map.of())).deliveryInterval(),
+                "the code's default is reference.conf's");
+        Path file = conf("ftenergy.metrics {\n  delivery-interval = 0s\n}\n");
+        ConfigError error = assertThrows(ConfigError.class, () -> read(LayeredConfig.load(file, Map.of(), Map.of())));
+        ConfigProblem problem = error.problems().get(0);
+        assertEquals("ftenergy.metrics.delivery-interval", problem.key());
+        assertTrue(problem.origin().contains("user.conf: 2"), problem.origin());
     }
 
     private static AppSettings read(Config config) {

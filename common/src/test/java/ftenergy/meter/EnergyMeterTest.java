@@ -213,6 +213,31 @@ class EnergyMeterTest {
         }
     }
 
+    @Test
+    void latest_splitsPowerAndEnergyByComponent_andSamplesFromReadsOnlyWhatIsNew() {
+        MeterFixture host = new MeterFixture(dir);
+        FakeNvml nvml = new FakeNvml(host.clock, new FakeNvml.Gpu("NVIDIA A100-SXM4-80GB", "GPU-0aaa-uuid", 400_000, true,
+                PowerCurve.constant(250)));
+        try (EnergyMeter meter = host.open(List.of("0"), name -> nvml)) {
+            busy(host, meter, 3);
+            MeterReading latest = meter.latest();
+            // 300 W host TDP (2 × 150), half the CPUs busy, all of the busy time this process's
+            double cpuWatts = 300 * (0.21 + 0.79 * 0.5);
+            assertEquals(cpuWatts, latest.cpuWatts(), 1e-9);
+            assertEquals(250, latest.gpuWatts(), 1e-6);
+            assertEquals(MeterSettings.CRUCIAL_WATTS_PER_GIB, latest.ramWatts(), 1e-9, "1 GiB resident");
+            assertEquals(3 * cpuWatts, latest.cpuJoules(), 1e-9);
+            assertEquals(750, latest.gpuJoules(), 1e-6);
+            assertEquals(latest.cpuWatts() + latest.gpuWatts() + latest.ramWatts(), latest.totalWatts(), 1e-12);
+            assertEquals(host.clock.now(), latest.at());
+            List<PowerSample> all = meter.samples();
+            assertEquals(9, all.size(), "3 readings × cpu, gpu, ram");
+            assertEquals(all.subList(6, 9), meter.samplesFrom(6));
+            assertEquals(List.of(), meter.samplesFrom(9));
+            assertThrows(IllegalArgumentException.class, () -> meter.samplesFrom(-1));
+        }
+    }
+
     private static void busy(MeterFixture host, EnergyMeter meter, int seconds) {
         host.busy(meter, seconds);
     }

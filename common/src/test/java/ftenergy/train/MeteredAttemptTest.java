@@ -83,6 +83,6 @@ class MeteredAttemptTest {
                 new RuntimeVersions(Map.of()).with("spark", "test"));
         AttemptInputs inputs = new AttemptInputs(spec, 1, dir.toString(), true, null, SyntheticTasks.VOCAB, evalEvery, config,
                 provenance);
-        return RunAttempt.execute(inputs, () -> data, List.of(), line -> {});
+        return RunAttempt.execute(inputs, () -> data, List.of(), 0, line -> {});
     }
 }

@@ -1,5 +1,6 @@
 package ftenergy.inference;
 
+import ftenergy.live.AttemptIdentity;
 import ftenergy.predict.Predictor;
 import ftenergy.model.checkpoint.CheckpointInfo;
 import ftenergy.model.ModelException;
@@ -199,6 +200,16 @@ public final class BertInference extends Transformer implements DefaultParamsWri
      * accumulator with this session's context.
      */
     public Dataset<Row> transformMeasured(Dataset<?> dataset, CollectionAccumulator<PartitionMeasurement> measurements) {
+        return transformMeasured(dataset, measurements, null);
+    }
+
+    /**
+     * {@link #transformMeasured(Dataset, CollectionAccumulator)} as a sweep's inference run: each
+     * partition is then {@code attempt}, live in its executor's metrics and deliveries while it runs
+     * ({@link ftenergy.live.LiveAttempt}).
+     */
+    public Dataset<Row> transformMeasured(Dataset<?> dataset, CollectionAccumulator<PartitionMeasurement> measurements,
+            AttemptIdentity attempt) {
         StructType input = dataset.schema();
         CheckpointInfo info = fineTunedCheckpoint();
         InferenceColumns columns = new InferenceColumns($(predictionCol), info.head().type());
@@ -211,7 +222,7 @@ public final class BertInference extends Transformer implements DefaultParamsWri
         }
         InferencePartition.Plan plan = new InferencePartition.Plan(getCheckpoint(), index(input, textCol),
                 index(input, textPairCol), index(input, inputIdsCol), index(input, typeIdsCol), getBatchSize(),
-                length == 0 ? positions : length, $(meterConf), columns, measurements);
+                length == 0 ? positions : length, $(meterConf), columns, measurements, attempt);
         return dataset.toDF().mapPartitions(new InferencePartition(plan), Encoders.row(output));
     }
 

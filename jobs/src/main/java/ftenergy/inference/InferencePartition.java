@@ -3,6 +3,9 @@ package ftenergy.inference;
 import com.typesafe.config.ConfigFactory;
 import ftenergy.config.ConfigReader;
 import ftenergy.data.Example;
+import ftenergy.live.AttemptIdentity;
+import ftenergy.live.LiveAttempt;
+import ftenergy.sparktask.TaskAttemptNumber;
 import ftenergy.sparktask.TaskCpus;
 import ftenergy.sparktask.TaskGpus;
 import ftenergy.predict.HeadOutput;
@@ -39,7 +42,8 @@ import org.apache.spark.util.TaskCompletionListener;
 /**
  * One partition of {@link BertInference}: takes the JVM's metered-work slot, opens the meter on
  * the task's GPUs (or the CPU), loads the checkpoint once, then streams the partition through it
- * batch by batch, in order, appending prediction and measurement columns to each row.
+ * batch by batch, in order, appending prediction and measurement columns to each row. A partition
+ * of a sweep's inference run is the JVM's {@link LiveAttempt} while it runs.
  *
  * <p>A batch's seconds and joules run from its first row's tokenization to its predictions read
  * back from the device. Two meter windows frame the partition: the whole of it (model loading
@@ -56,10 +60,12 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
      * @param typeIdsIndex index of the segment-id column, -1 for all zeros
      * @param meterHocon {@code ftenergy.meter} settings as HOCON; reference defaults fill the rest
      * @param measurements receives each partition's measurement when it ends; {@code null} for none
+     * @param attempt the sweep's run attempt the partition measures; {@code null} outside a sweep
+     *     (the partition is then no {@link LiveAttempt})
      */
     record Plan(String checkpoint, int textIndex, int pairIndex, int idsIndex, int typeIdsIndex, int batchSize,
             int maxLength, String meterHocon, InferenceColumns columns,
-            CollectionAccumulator<PartitionMeasurement> measurements) implements Serializable {}
+            CollectionAccumulator<PartitionMeasurement> measurements, AttemptIdentity attempt) implements Serializable {}
 
     private final Plan plan;
 
@@ -83,6 +89,8 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
         private final String partition;
         private final MeteredWork.Held slot;
         private final EnergyMeter meter;
+        /** {@code null} when the partition is no sweep's attempt. */
+        private final LiveAttempt live;
         private final Predictor predictor;
         private final String energySource;
         private final List<BatchMeasurement> batches = new ArrayList<>();
@@ -97,14 +105,21 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
             MeteredWork.Held held = MeteredWork.acquire();
             TaskCpus.limitTorchThreads();
             EnergyMeter opened = null;
+            LiveAttempt registered = null;
             try {
                 opened = EnergyMeter.open(meterSettings(), gpus);
+                if (plan.attempt() != null) {
+                    registered = LiveAttempt.start(plan.attempt(), TaskAttemptNumber.current(), opened);
+                }
                 opened.begin("partition");
                 predictor = Predictor.open(Path.of(plan.checkpoint()), gpus, plan.maxLength());
                 // Its own window, exact at its edges: the batches' energies are extrapolated between the
                 // meter's samples, too coarse to tell loading from inference in a partition of a second.
                 opened.begin("batches");
             } catch (RuntimeException e) {
+                if (registered != null) {
+                    registered.close();
+                }
                 if (opened != null) {
                     opened.close();
                 }
@@ -113,6 +128,7 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
             }
             slot = held;
             meter = opened;
+            live = registered;
             energySource = source(meter.provenance());
             if (task != null) {
                 // Also when Spark stops pulling early (a limit, a failed task): free model, meter and slot.
@@ -175,8 +191,12 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
             double joules = meter.joulesSoFar() - joulesBefore;
             String batch = partition + "-b" + (batches.size() + 1);
             int seqLen = examples.stream().mapToInt(Example::length).max().orElse(0);
-            batches.add(new BatchMeasurement(batch, rows.size(), seqLen,
-                    examples.stream().mapToLong(Example::length).sum(), seconds, joules, Instant.now()));
+            BatchMeasurement measured = new BatchMeasurement(batch, rows.size(), seqLen,
+                    examples.stream().mapToLong(Example::length).sum(), seconds, joules, Instant.now());
+            batches.add(measured);
+            if (live != null) {
+                live.stepEnded(measured.tokensReal(), measured.tokensPadded(), seconds);
+            }
             for (int i = 0; i < rows.size(); i++) {
                 Row row = rows.get(i);
                 String pair = plan.pairIndex() < 0 ? null : row.getString(plan.pairIndex());
@@ -210,6 +230,10 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
             try {
                 Measurement batchesWindow = meter.end("batches");
                 Measurement window = meter.end("partition");
+                if (live != null) {
+                    // the last delivery then holds the window's closing reading
+                    live.close();
+                }
                 double batchJoules = batchesWindow.totalJoules();
                 if (plan.measurements() != null) {
                     plan.measurements().add(new PartitionMeasurement(partition, HostInfo.of(meter.host(), TorchThreads.intraOp()),
@@ -224,6 +248,9 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
                         batchJoules, rowsRead == 0 ? Double.NaN : batchJoules / rowsRead, window.totalJoules(), energySource));
             } finally {
                 try {
+                    if (live != null) {
+                        live.close();
+                    }
                     predictor.close();
                     meter.close();
                 } finally {

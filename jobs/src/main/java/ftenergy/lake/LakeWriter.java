@@ -1,6 +1,8 @@
 package ftenergy.lake;
 
 import ftenergy.config.ConfigReader;
+import ftenergy.live.AttemptIdentity;
+import ftenergy.meter.PowerSample;
 import ftenergy.run.AttemptResult;
 import io.delta.exceptions.DeltaConcurrentModificationException;
 import io.delta.tables.DeltaTable;
@@ -217,6 +219,16 @@ public final class LakeWriter {
                 CompletableFuture.runAsync(() -> appendOnce(LakeTables.POWER_SAMPLES, samples, claim, samplesId), APPENDS),
                 CompletableFuture.runAsync(() -> appendOnce(LakeTables.EVALS, evals, claim, evalsId), APPENDS)));
         return () -> appendOnce(LakeTables.RUNS, runs, claim, marker);
+    }
+
+    /**
+     * Appends power samples an attempt's executor delivered while it ran, under {@code claim}: the
+     * attempt's later result leaves them out, so each sample lands once.
+     *
+     * @throws ClaimLostException when a newer claim of the sweep refused them
+     */
+    public void appendSamples(AttemptIdentity attempt, List<PowerSample> samples, SweepClaim claim) {
+        appendOnce(LakeTables.POWER_SAMPLES, RunRows.sampleRows(attempt, samples), claim, claim.next());
     }
 
     /** Waits for every append, so none is still writing when this returns, then rethrows the first failure. */

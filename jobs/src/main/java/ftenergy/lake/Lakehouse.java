@@ -248,8 +248,13 @@ public final class Lakehouse {
      * @return one result per existing table, in the order of {@link LakeTables#all()}
      */
     public List<Compaction> optimize() {
+        return optimize(LakeTables.all());
+    }
+
+    /** {@link #optimize()} of {@code tables} alone, those that exist, in the order given. */
+    public List<Compaction> optimize(List<LakeTable> tables) {
         List<Compaction> results = new ArrayList<>();
-        for (LakeTable table : LakeTables.all()) {
+        for (LakeTable table : tables) {
             if (exists(table)) {
                 long before = files(table);
                 delta(table).optimize().executeCompaction();

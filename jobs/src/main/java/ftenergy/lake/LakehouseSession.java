@@ -1,7 +1,9 @@
 package ftenergy.lake;
 
 import ftenergy.config.AppSettings;
+import ftenergy.metrics.EnergyPlugin;
 import java.util.Map;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -19,8 +21,10 @@ public final class LakehouseSession {
     private LakehouseSession() {}
 
     /**
-     * A session builder with Delta's SQL extension and catalog, and the user's
-     * {@code ftenergy.spark.conf}. The master is left to {@code spark-submit} unless set on the builder.
+     * A session builder with Delta's SQL extension and catalog, ftenergy's {@link EnergyPlugin} after
+     * any plugins the user set ({@code spark.plugins} from {@code spark-submit} or
+     * {@code ftenergy.spark.conf}), and the user's {@code ftenergy.spark.conf}. The master is left to
+     * {@code spark-submit} unless set on the builder.
      */
     public static SparkSession.Builder builder(AppSettings settings) {
         SparkSession.Builder builder = SparkSession.builder()
@@ -35,11 +39,14 @@ public final class LakehouseSession {
                 .config("spark.databricks.delta.writeChecksumFile.enabled", "false")
                 // CUDA then numbers GPUs in bus order, as NVML and Spark's discovery script do; a run
                 // maps its GPU addresses to CUDA devices with it (ftenergy.gpu.GpuAddressMap)
-                .config("spark.executorEnv.CUDA_DEVICE_ORDER", "PCI_BUS_ID");
+                .config("spark.executorEnv.CUDA_DEVICE_ORDER", "PCI_BUS_ID")
+                .config(EnergyPlugin.DELIVERY_INTERVAL, settings.deliveryInterval().toMillis() + "ms");
         for (Map.Entry<String, String> entry : settings.sparkConf().entrySet()) {
             builder = builder.config(entry.getKey(), entry.getValue());
         }
-        return builder;
+        // A builder setting replaces spark-submit's: the user's plugins are read and kept.
+        String userPlugins = settings.sparkConf().getOrDefault(EnergyPlugin.PLUGINS, new SparkConf().get(EnergyPlugin.PLUGINS, ""));
+        return builder.config(EnergyPlugin.PLUGINS, EnergyPlugin.addedTo(userPlugins));
     }
 
     /**

@@ -1,5 +1,7 @@
 package ftenergy.lake;
 
+import ftenergy.live.AttemptIdentity;
+import ftenergy.meter.PowerSample;
 import ftenergy.run.AttemptResult;
 import ftenergy.run.RunRecord;
 import java.time.Instant;
@@ -48,10 +50,18 @@ public final class RunRows {
     }
 
     private static <T> List<Row> rows(AttemptResult result, Function<AttemptResult, List<T>> items, TableColumns<AttemptRow<T>> columns) {
-        List<T> all = items.apply(result);
-        List<Row> rows = new ArrayList<>(all.size());
-        for (T item : all) {
-            rows.add(columns.row(new AttemptRow<>(result.run(), item)));
+        return rows(AttemptRow.of(result.run()), items.apply(result), columns);
+    }
+
+    /** The rows of power samples delivered live by {@code attempt}'s executor, before its result. */
+    static List<Row> sampleRows(AttemptIdentity attempt, List<PowerSample> samples) {
+        return rows(attempt, samples, PowerSamplesTable.COLUMNS);
+    }
+
+    private static <T> List<Row> rows(AttemptIdentity attempt, List<T> items, TableColumns<AttemptRow<T>> columns) {
+        List<Row> rows = new ArrayList<>(items.size());
+        for (T item : items) {
+            rows.add(columns.row(new AttemptRow<>(attempt, item)));
         }
         return rows;
     }

@@ -16,8 +16,8 @@ public final class StepsTable {
     private StepsTable() {}
 
     public static final TableColumns<AttemptRow<StepRecord>> COLUMNS = TableColumns.<AttemptRow<StepRecord>>builder()
-            .key("run_id", StringType, "run", r -> r.run().spec().runId())
-            .key("attempt", IntegerType, "attempt", r -> r.run().attempt())
+            .key("run_id", StringType, "run", r -> r.attempt().runId())
+            .key("attempt", IntegerType, "attempt", r -> r.attempt().attempt())
             .key("step", LongType, "1-based optimisation step", r -> r.item().step())
             .add("epoch", IntegerType, "0-based epoch", r -> r.item().epoch())
             .add("batch_size", IntegerType, "examples in the batch", r -> r.item().batchSize())
@@ -30,7 +30,7 @@ public final class StepsTable {
             .add("energy_j", DoubleType, "meter energy of the step, joules (extrapolated between meter samples)",
                     r -> r.item().energyJoules())
             .add("at", TimestampType, "end of the step", r -> timestamp(r.item().at()))
-            .required("sweep_id", StringType, "sweep of the run (as runs.sweep_id)", r -> r.run().spec().sweepId())
+            .required("sweep_id", StringType, "sweep of the run (as runs.sweep_id)", r -> r.attempt().sweepId())
             .build();
 
     public static final LakeTable TABLE = new LakeTable("steps", COLUMNS.schema(), COLUMNS.keys(), List.of(),

@@ -1,6 +1,8 @@
 package ftenergy.sweep;
 
 import ftenergy.lake.ClaimLostException;
+import ftenergy.live.AttemptIdentity;
+import ftenergy.meter.PowerSample;
 import ftenergy.run.AttemptResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +41,8 @@ final class Committer implements AutoCloseable {
     private final DoubleAdder recordedKwh = new DoubleAdder();
     private final DoubleAdder recordedCo2Kg = new DoubleAdder();
 
-    private record Arrival(AttemptResult result, Instant finishedAt) {}
+    /** A finished attempt, or (result null) power samples delivered while an attempt ran. */
+    private record Arrival(AttemptResult result, Instant finishedAt, AttemptIdentity attempt, List<PowerSample> samples) {}
 
     Committer(ResultSink sink, SweepListener progress) {
         this.sink = sink;
@@ -51,7 +54,16 @@ final class Committer implements AutoCloseable {
 
     /** Queues a result; {@code finishedAt} is when its task finished, where commit latency starts. */
     void submit(AttemptResult result, Instant finishedAt) {
-        queue.add(new Arrival(result, finishedAt));
+        queue.add(new Arrival(result, finishedAt, null, List.of()));
+    }
+
+    /**
+     * Queues power samples {@code attempt}'s executor delivered while it ran: they are appended
+     * before any result that arrives after them, so the attempt's result, which leaves them out,
+     * never lands without them.
+     */
+    void submitSamples(AttemptIdentity attempt, List<PowerSample> samples) {
+        queue.add(new Arrival(null, null, attempt, samples));
     }
 
     /** Commits whatever has arrived as one batch: when runs finish faster than Delta commits, batches grow. */
@@ -69,6 +81,11 @@ final class Committer implements AutoCloseable {
                 return;
             }
             queue.drainTo(batch);
+            appendDelivered(batch);
+            batch.removeIf(arrival -> arrival.result() == null);
+            if (batch.isEmpty()) {
+                continue;
+            }
             List<AttemptResult> results = batch.stream().map(Arrival::result).toList();
             Runnable finish;
             try {
@@ -90,6 +107,22 @@ final class Committer implements AutoCloseable {
                     failed(results, e);
                 }
             });
+        }
+    }
+
+    /** Appends the delivered samples of the batch, in arrival order; a failure loses them to the report only. */
+    private void appendDelivered(List<Arrival> batch) {
+        for (Arrival arrival : batch) {
+            if (arrival.result() != null) {
+                continue;
+            }
+            try {
+                sink.appendSamples(arrival.attempt(), arrival.samples());
+            } catch (ClaimLostException lost) {
+                recordLoss(lost);
+            } catch (RuntimeException e) {
+                progress.samplesNotRecorded(arrival.attempt(), arrival.samples().size(), e);
+            }
         }
     }
 

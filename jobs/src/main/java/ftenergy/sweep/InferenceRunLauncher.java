@@ -19,6 +19,7 @@ import ftenergy.predict.Scorer;
 import ftenergy.inference.BatchMeasurement;
 import ftenergy.inference.BertInference;
 import ftenergy.inference.PartitionMeasurement;
+import ftenergy.live.AttemptIdentity;
 import ftenergy.model.TaskHead;
 import ftenergy.text.TokenizerFile;
 import ftenergy.run.EvalPoint;
@@ -116,7 +117,8 @@ final class InferenceRunLauncher implements RunLauncher {
         SparkRunLauncher.nameJob(context, spec, attempt);
         List<Row> predicted;
         try {
-            predicted = inference.transformMeasured(frame(eval), measured).collectAsList();
+            predicted = inference.transformMeasured(frame(eval), measured, new AttemptIdentity(spec.runId(), spec.sweepId(), attempt))
+                    .collectAsList();
         } finally {
             context.clearJobGroup();
         }

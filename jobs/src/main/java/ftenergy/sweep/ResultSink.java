@@ -1,5 +1,7 @@
 package ftenergy.sweep;
 
+import ftenergy.live.AttemptIdentity;
+import ftenergy.meter.PowerSample;
 import ftenergy.run.AttemptResult;
 import java.util.List;
 
@@ -17,6 +19,12 @@ public interface ResultSink {
     default Runnable stage(List<AttemptResult> results) {
         return () -> commit(results);
     }
+
+    /**
+     * Records power samples an attempt's executor delivered while it ran, before its result; the
+     * result then leaves them out. By default they are dropped (a sink without live samples).
+     */
+    default void appendSamples(AttemptIdentity attempt, List<PowerSample> samples) {}
 
     /**
      * Throws {@link ftenergy.lake.ClaimLostException} once a newer submission of the sweep has

@@ -1,6 +1,5 @@
 package ftenergy.sweep;
 
-import ftenergy.attempt.SweepProvenance;
 import ftenergy.plan.SweepPlan;
 import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
@@ -41,9 +40,10 @@ public final class RunScheduler {
      *     for a slot
      * @param retries extra attempts for a failed run
      * @param budget stops launching once spent
-     * @param provenance recorded with attempts that failed to launch
+     * @param inFlight the attempts in flight as their executors deliver them: records failed launches
+     *     with what they delivered, and keeps delivered power samples out of results
      */
-    public record Options(RunSlots slots, int retries, SweepBudget budget, SweepProvenance provenance) {}
+    record Options(RunSlots slots, int retries, SweepBudget budget, InFlightAttempts inFlight) {}
 
     private final SweepPlan plan;
     private final SweepState state;
@@ -75,6 +75,7 @@ public final class RunScheduler {
         int slots = options.slots().slots();
         progress.sweepStarted(plan, sweep.skipped(), sweep.pendingCount(), slots, options.slots().queued(slots));
         Committer committer = new Committer(sink, progress);
+        options.inFlight().recordSamplesWith(committer::submitSamples);
         // One thread per run in flight; how many are in flight is bounded by the slots.
         ExecutorService pool = Executors.newCachedThreadPool(daemon("ftenergy-run"));
         CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
@@ -168,7 +169,7 @@ public final class RunScheduler {
             sweep.cancelledBeforeStart(finished.spec(), BUDGET_SPENT + " (cancelled while waiting for a slot)");
             return;
         }
-        AttemptResult result = finished.launched().result();
+        AttemptResult result = options.inFlight().unrecorded(finished.launched().result());
         if (sweep.finished(result, TAKEN_OVER)) {
             Instant taskFinished = finished.launched().taskFinishedAt();
             // A launch that failed never ran a task: its failure is known from when it reached the driver.
@@ -184,7 +185,7 @@ public final class RunScheduler {
             return new Finished(run, attempt, null);
         } catch (Exception e) {
             return new Finished(run, attempt, new RunLauncher.Launched(
-                    FailedAttempts.of(run, attempt, requested, e, options.provenance()), null, null));
+                    options.inFlight().failed(run, attempt, requested, e), null, null));
         }
     }
 

@@ -14,6 +14,9 @@ import ftenergy.lake.LakeTables;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
 import ftenergy.lake.SparkRuntime;
+import ftenergy.live.AttemptIdentity;
+import ftenergy.meter.PowerSample;
+import ftenergy.metrics.LiveDeliveries;
 import ftenergy.lake.SweepClaim;
 import ftenergy.provenance.ConfigHash;
 import ftenergy.plan.SweepPlan;
@@ -24,6 +27,7 @@ import ftenergy.prepare.PreparedData;
 import ftenergy.run.RunKind;
 import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
+import ftenergy.sparktask.TaskAttemptNumber;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashSet;
@@ -96,14 +100,22 @@ public final class SweepJob {
             }
 
             @Override
+            public void appendSamples(AttemptIdentity attempt, List<PowerSample> samples) {
+                writer.appendSamples(attempt, samples, claim);
+            }
+
+            @Override
             public void verifyClaim() {
                 writer.verifyClaim(claim);
             }
         };
         SweepOutcome outcome;
-        try (SparkRunQueue launcher = new SparkRunQueue(spark, byKind)) {
+        // Executors deliver what their runs measure while they run: nothing measured is lost with an executor.
+        InFlightAttempts inFlight = new InFlightAttempts(sweep.id(), config, provenance);
+        try (SparkRunQueue launcher = new SparkRunQueue(spark, byKind);
+                LiveDeliveries.Subscription deliveries = LiveDeliveries.subscribe(inFlight)) {
             RunScheduler scheduler = new RunScheduler(plan, before, launcher, sink,
-                    new RunScheduler.Options(runSlots(spark, sweep, appends), sweep.launch().retries(), budget, provenance),
+                    new RunScheduler.Options(runSlots(spark, sweep, appends), sweep.launch().retries(), budget, inFlight),
                     new SweepProgress(out, Duration.ofSeconds(30)));
             outcome = scheduler.run();
         }
@@ -111,7 +123,32 @@ public final class SweepJob {
         Submission ended = submission.finish(outcome, before.spentKwh() + outcome.recordedKwh(),
                 before.spentCo2Kg() + outcome.recordedCo2Kg());
         writer.upsert(LakeTables.SWEEPS, ended.row(lake.spark()));
+        compact(lake, config, out);
         return outcome;
+    }
+
+    /**
+     * Compacts the run tables (one small file per commit) unless {@code ftenergy.lake.optimize-after-sweep}
+     * is off. A compaction that fails (another writer's conflicting change) only costs speed: it is
+     * reported and the sweep's result stands.
+     */
+    private static void compact(Lakehouse lake, Config config, PrintStream out) {
+        ConfigReader in = new ConfigReader(config);
+        boolean optimize = in.bool("ftenergy.lake.optimize-after-sweep");
+        in.finish();
+        if (!optimize) {
+            return;
+        }
+        try {
+            List<String> done = new java.util.ArrayList<>();
+            for (Lakehouse.Compaction table : lake.optimize(List.of(LakeTables.RUNS, LakeTables.STEPS, LakeTables.POWER_SAMPLES,
+                    LakeTables.EVALS))) {
+                done.add(table.table() + " " + table.filesBefore() + " -> " + table.filesAfter());
+            }
+            out.println("sweep: compacted the run tables' files (" + String.join(", ", done) + ")");
+        } catch (RuntimeException e) {
+            out.println("warning: compacting the run tables failed (" + e.getMessage() + "); `ftenergy lake optimize` retries it");
+        }
     }
 
     /**
@@ -135,7 +172,7 @@ public final class SweepJob {
 
     /** The work shipped to the executor; static so the closure captures only serializable values. */
     private static RunWork work(AttemptInputs inputs, TaskDataSource data) {
-        return gpus -> RunAttempt.execute(inputs, data, gpus, line -> System.err.println(line));
+        return gpus -> RunAttempt.execute(inputs, data, gpus, TaskAttemptNumber.current(), line -> System.err.println(line));
     }
 
     /** Where a training run's examples come from; it reads them on its executor. */

@@ -1,5 +1,6 @@
 package ftenergy.sweep;
 
+import ftenergy.live.AttemptIdentity;
 import ftenergy.plan.SweepPlan;
 import ftenergy.run.AttemptResult;
 import ftenergy.run.RunSpec;
@@ -37,6 +38,9 @@ interface SweepListener {
 
     /** The committer could not record {@code result}; the next submission runs it again. */
     void commitFailed(AttemptResult result, RuntimeException error);
+
+    /** Power samples an executor delivered could not be recorded; the attempt's energy in {@code runs} still counts them. */
+    void samplesNotRecorded(AttemptIdentity attempt, int samples, RuntimeException error);
 
     /** Launching ended. */
     void sweepFinished(SweepOutcome outcome, double spentKwh, double spentCo2Kg);

@@ -1,6 +1,7 @@
 package ftenergy.sweep;
 
 import ftenergy.lake.ClaimLostException;
+import ftenergy.live.AttemptIdentity;
 import ftenergy.plan.SweepPlan;
 import ftenergy.run.HostInfo;
 import ftenergy.run.RunRecord;
@@ -106,6 +107,11 @@ public final class SweepProgress implements SweepListener {
         }
         line("COMMIT FAILED for run %s attempt %d: %s (the run will be re-run by the next submission)",
                 result.run().spec().runId(), result.run().attempt(), error.getMessage());
+    }
+
+    @Override
+    public synchronized void samplesNotRecorded(AttemptIdentity attempt, int samples, RuntimeException error) {
+        line("warning: %d power samples delivered by %s were not recorded: %s", samples, attempt, error.getMessage());
     }
 
     @Override

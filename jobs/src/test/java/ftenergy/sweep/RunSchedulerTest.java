@@ -66,7 +66,7 @@ class RunSchedulerTest {
             return new RunLauncher.Launched(result(spec, attempt, status, 1.0), now, now);
         };
         RunScheduler scheduler = new RunScheduler(plan, state, launcher, committed::addAll,
-                new RunScheduler.Options(RunSlots.fixed(2, 0), retries, budget, PROVENANCE),
+                new RunScheduler.Options(RunSlots.fixed(2, 0), retries, budget, InFlightAttempts.none(PROVENANCE)),
                 new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5)));
         return scheduler.run();
     }
@@ -173,7 +173,7 @@ class RunSchedulerTest {
             throw new ClaimLostException("s", 1, 2);
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, refusing,
-                new RunScheduler.Options(RunSlots.fixed(2, 0), 0, SweepBudget.unlimited(), PROVENANCE),
+                new RunScheduler.Options(RunSlots.fixed(2, 0), 0, SweepBudget.unlimited(), InFlightAttempts.none(PROVENANCE)),
                 new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5))).run();
         assertEquals(List.of("r0#1", "r1#1"), launchOrder);
         assertTrue(cancelled.get());
@@ -218,7 +218,7 @@ class RunSchedulerTest {
             }
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, sink,
-                new RunScheduler.Options(RunSlots.fixed(1, 0), 3, SweepBudget.unlimited(), PROVENANCE),
+                new RunScheduler.Options(RunSlots.fixed(1, 0), 3, SweepBudget.unlimited(), InFlightAttempts.none(PROVENANCE)),
                 new SweepProgress(new PrintStream(log, true), Duration.ofMillis(50))).run();
         assertEquals(List.of("long#1"), launchOrder, "no retry, no dependent launched");
         assertEquals(0, committed.size(), "a cancelled attempt of a superseded submission is not committed");
@@ -247,7 +247,7 @@ class RunSchedulerTest {
             return new RunLauncher.Launched(result(spec, attempt, RunStatus.SUCCEEDED, 1.0), now, now);
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, committed::addAll,
-                new RunScheduler.Options(RunSlots.fixed(2, 1), 0, SweepBudget.unlimited(), PROVENANCE),
+                new RunScheduler.Options(RunSlots.fixed(2, 1), 0, SweepBudget.unlimited(), InFlightAttempts.none(PROVENANCE)),
                 new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5))).run();
         assertEquals(6, outcome.succeeded());
         assertEquals(3, mostInFlight.get(), "two slots and one queued run");
@@ -286,7 +286,7 @@ class RunSchedulerTest {
             return new RunLauncher.Launched(result(spec, attempt, RunStatus.SUCCEEDED, 1.0), now, now);
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, committed::addAll,
-                new RunScheduler.Options(slots, 0, SweepBudget.unlimited(), PROVENANCE),
+                new RunScheduler.Options(slots, 0, SweepBudget.unlimited(), InFlightAttempts.none(PROVENANCE)),
                 new SweepProgress(new PrintStream(log, true), Duration.ofMillis(100))).run();
         assertEquals(3, outcome.succeeded());
         assertEquals(2, mostInFlight.get(), "r1 launched on the new slot while r0 still ran");
@@ -323,7 +323,7 @@ class RunSchedulerTest {
             }
         };
         SweepOutcome outcome = new RunScheduler(new SweepPlan("s", runs), SweepState.empty(), launcher, committed::addAll,
-                new RunScheduler.Options(RunSlots.fixed(1, 1), 0, new SweepBudget(0.5, Double.NaN), PROVENANCE),
+                new RunScheduler.Options(RunSlots.fixed(1, 1), 0, new SweepBudget(0.5, Double.NaN), InFlightAttempts.none(PROVENANCE)),
                 new SweepProgress(new PrintStream(log, true), Duration.ofSeconds(5))).run();
         // Both are handed over at once, each on its own thread: either may reach the launcher first.
         assertEquals(List.of("r0#1", "r1#1"), launchOrder.stream().sorted().toList());

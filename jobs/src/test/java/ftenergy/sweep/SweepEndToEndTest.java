@@ -200,6 +200,16 @@ class SweepEndToEndTest {
     }
 
     @Test
+    void runTables_areCompactedAfterTheSweep() {
+        assertTrue(firstLog.contains("sweep: compacted the run tables' files (runs "), firstLog);
+        for (var table : List.of(LakeTables.RUNS, LakeTables.STEPS, LakeTables.POWER_SAMPLES, LakeTables.EVALS)) {
+            long files = lake.delta(table).detail().first().<Long>getAs("numFiles");
+            assertTrue(files <= 2, table.name() + " has " + files + " data files after the sweep: compacted into one,"
+                    + " or one more from a later submission of this class's tests");
+        }
+    }
+
+    @Test
     void resubmission_addsNothing() throws Exception {
         long runs = lake.read(LakeTables.RUNS).count();
         long steps = lake.read(LakeTables.STEPS).count();

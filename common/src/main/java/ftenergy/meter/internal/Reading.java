@@ -11,9 +11,12 @@ import java.util.Map;
  * @param cpuJoules CPU joules since the meter opened
  * @param ramJoules RAM joules since the meter opened
  * @param gpuJoules joules per GPU device ({@code gpu-<address>}) since the meter opened
- * @param watts total power over the interval that ended here (0 for the first reading)
+ * @param cpuWatts CPU power over the interval that ended here (0 for the first reading)
+ * @param gpuWatts power of all the run's GPUs over that interval
+ * @param ramWatts RAM power over that interval
  */
-public record Reading(long nanos, Instant at, double cpuJoules, double ramJoules, Map<String, Double> gpuJoules, double watts) {
+public record Reading(long nanos, Instant at, double cpuJoules, double ramJoules, Map<String, Double> gpuJoules,
+        double cpuWatts, double gpuWatts, double ramWatts) {
 
     public Reading {
         gpuJoules = Map.copyOf(gpuJoules);
@@ -21,6 +24,16 @@ public record Reading(long nanos, Instant at, double cpuJoules, double ramJoules
 
     /** CPU + GPU + RAM joules. */
     public double totalJoules() {
-        return cpuJoules + ramJoules + gpuJoules.values().stream().mapToDouble(Double::doubleValue).sum();
+        return cpuJoules + ramJoules + gpuJoulesTotal();
+    }
+
+    /** Joules of all the run's GPUs. */
+    public double gpuJoulesTotal() {
+        return gpuJoules.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** CPU + GPU + RAM power over the interval that ended here. */
+    public double watts() {
+        return cpuWatts + gpuWatts + ramWatts;
     }
 }

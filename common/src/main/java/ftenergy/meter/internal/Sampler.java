@@ -45,7 +45,7 @@ public final class Sampler {
         }
         this.lastProc = procFs == null ? ProcSnapshot.EMPTY : snapshotOr(ProcSnapshot.EMPTY);
         this.lastNanos = clock.nanos();
-        this.latest = new Reading(lastNanos, clock.now(), 0, 0, gpu, 0);
+        this.latest = new Reading(lastNanos, clock.now(), 0, 0, gpu, 0, 0, 0);
     }
 
     /** Reads all sources now, appends one power sample per device, and returns the new totals. */
@@ -60,7 +60,7 @@ public final class Sampler {
         double seconds = interval.seconds();
         double cpu = 0;
         double ram = 0;
-        double watts = 0;
+        double[] watts = new double[3];
         Map<String, Double> gpu = new LinkedHashMap<>();
         for (int i = 0; i < sources.size(); i++) {
             EnergySource source = sources.get(i);
@@ -69,18 +69,26 @@ public final class Sampler {
             for (int k = 0; k < joules.length; k++) {
                 double deviceWatts = (joules[k] - lastJoules[i][k]) / seconds;
                 samples.add(new PowerSample(at, source.component(), devices.get(k), deviceWatts, joules[k]));
-                watts += deviceWatts;
                 switch (source.component()) {
-                    case "cpu" -> cpu += joules[k];
-                    case "ram" -> ram += joules[k];
-                    default -> gpu.put(devices.get(k), joules[k]);
+                    case "cpu" -> {
+                        cpu += joules[k];
+                        watts[0] += deviceWatts;
+                    }
+                    case "ram" -> {
+                        ram += joules[k];
+                        watts[2] += deviceWatts;
+                    }
+                    default -> {
+                        gpu.put(devices.get(k), joules[k]);
+                        watts[1] += deviceWatts;
+                    }
                 }
             }
             lastJoules[i] = joules;
         }
         lastNanos = now;
         lastProc = proc;
-        Reading reading = new Reading(now, at, cpu, ram, gpu, watts);
+        Reading reading = new Reading(now, at, cpu, ram, gpu, watts[0], watts[1], watts[2]);
         latest = reading;
         return reading;
     }
@@ -93,6 +101,14 @@ public final class Sampler {
     /** Every power sample so far, in time order. */
     public synchronized List<PowerSample> samples() {
         return List.copyOf(samples);
+    }
+
+    /** The power samples from index {@code from} (0-based, in time order) to the latest; empty if none is newer. */
+    public synchronized List<PowerSample> samplesFrom(int from) {
+        if (from < 0) {
+            throw new IllegalArgumentException("sample index " + from + " is negative");
+        }
+        return from >= samples.size() ? List.of() : List.copyOf(samples.subList(from, samples.size()));
     }
 
     private ProcSnapshot snapshotOr(ProcSnapshot fallback) {
