@@ -4,6 +4,7 @@ import static ftenergy.lake.RunsTable.finite;
 import static ftenergy.lake.RunsTable.timestamp;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
@@ -43,8 +44,8 @@ public final class AmortizationTable {
             .add("finetune_saving_pct", DoubleType, "(teacher - student) / teacher x 100", a -> finite(a.result().finetuneSavingPercent()))
             .add("pretrain_equivalence", DoubleType, "pretrain_kwh / teacher_finetune_kwh: fine-tunings per pre-training",
                     a -> finite(a.result().pretrainEquivalence()))
-            .add("teacher_inference_j_per_example", DoubleType, "mean inference energy per example, teacher:"
-                    + " (runs.energy_kwh - energy_setup_kwh) in joules / examples, model loading left out",
+            .add("teacher_inference_j_per_example", DoubleType, "mean inference energy per example at inference_batch_size,"
+                    + " teacher: (runs.energy_kwh - energy_setup_kwh) in joules / examples (every pass), model loading left out",
                     a -> finite(a.result().teacherInferenceJoulesPerExample()))
             .add("student_inference_j_per_example", DoubleType, "the same, student",
                     a -> finite(a.result().studentInferenceJoulesPerExample()))
@@ -56,7 +57,8 @@ public final class AmortizationTable {
                     a -> finite(a.result().nStar()))
             .add("amortizes", BooleanType, "whether the distillation ever pays for itself", a -> a.result().amortizes())
             .add("verdict", StringType, "after N models | never | no student runs | no distillation", a -> a.result().verdict())
-            .add("inference_cv_across_tasks", DoubleType, "CV across tasks of teacher inference J/example",
+            .add("inference_cv_across_tasks", DoubleType, "CV across tasks of teacher inference J/example at"
+                    + " inference_batch_size",
                     a -> finite(a.result().inferenceCvAcrossTasks()))
             .add("finetune_cv_across_tasks", DoubleType, "CV across tasks of teacher fine-tuning kWh",
                     a -> finite(a.result().finetuneCvAcrossTasks()))
@@ -64,8 +66,13 @@ public final class AmortizationTable {
             .add("computed_at", TimestampType, "when the row was computed", a -> timestamp(a.computedAt()))
             .key("sweep_id", StringType, "the sweeps analysed together: a sweep id, ids joined with +, or * for every"
                     + " sweep of the lakehouse", Analysed::sweepScope)
+            .key("inference_batch_size", IntegerType, "batch size of the inference runs counted, the same on both sides (batch"
+                    + " sizes are never pooled); 0 when no inference is counted", a -> a.result().inferenceBatchSize())
+            .add("distill_hardware", StringType, "where the distillation ran", a -> a.result().distillHardware())
+            .add("same_hardware", BooleanType, "whether pre-training and distillation ran on the fine-tunes' hardware; false:"
+                    + " pretrain_equivalence and n_star divide energies measured on different hardware", a -> a.result().sameHardware())
             .build();
 
     public static final LakeTable TABLE = new LakeTable("amortization", COLUMNS.schema(), COLUMNS.keys(), List.of(),
-            "one row per lineage, hardware, task and inference count").withChecks(COLUMNS);
+            "one row per lineage, hardware, task, inference count and inference batch size").withChecks(COLUMNS);
 }
