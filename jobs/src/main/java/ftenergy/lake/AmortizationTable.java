@@ -1,6 +1,7 @@
 package ftenergy.lake;
 
 import static ftenergy.lake.RunsTable.finite;
+import static ftenergy.lake.EnergyRatesTable.number;
 import static ftenergy.lake.RunsTable.timestamp;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -12,6 +13,7 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import ftenergy.amortization.AmortizationRow;
 import java.util.List;
+import org.apache.spark.sql.Row;
 
 /** The {@code amortization} table: the paper's comparisons of pre-training, distillation, fine-tuning and inference. */
 public final class AmortizationTable {
@@ -75,4 +77,28 @@ public final class AmortizationTable {
 
     public static final LakeTable TABLE = new LakeTable("amortization", COLUMNS.schema(), COLUMNS.keys(), List.of(),
             "one row per lineage, hardware, task, inference count and inference batch size").withChecks(COLUMNS);
+
+    /**
+     * A row back as the record it was written from; null numbers read as NaN. Rows written before
+     * {@code inference_batch_size} read as batch size 0, before {@code same_hardware} as compared
+     * on the pre-training's hardware.
+     */
+    public static AmortizationRow row(Row r) {
+        String distill = r.getAs("distill_run_id");
+        String hardware = r.getAs("hardware");
+        String pretrainHardware = r.getAs("pretrain_hardware");
+        return new AmortizationRow(r.getAs("pretrain_run_id"), NO_DISTILLATION.equals(distill) ? null : distill, hardware,
+                r.getAs("task"), r.<Long>getAs("inferences_per_model"),
+                r.isNullAt(r.fieldIndex("inference_batch_size")) ? 0 : r.<Integer>getAs("inference_batch_size"),
+                r.getAs("teacher_model"), r.getAs("student_model"), number(r, "pretrain_kwh"), pretrainHardware,
+                number(r, "distill_kwh"), r.getAs("distill_hardware"),
+                r.isNullAt(r.fieldIndex("same_hardware")) ? hardware.equals(pretrainHardware) : r.<Boolean>getAs("same_hardware"),
+                number(r, "distill_overhead_pct"), r.<Long>getAs("teacher_finetune_runs"), number(r, "teacher_finetune_kwh"),
+                number(r, "teacher_finetune_cv"), r.<Long>getAs("student_finetune_runs"), number(r, "student_finetune_kwh"),
+                number(r, "student_finetune_cv"), number(r, "finetune_saving_pct"), number(r, "pretrain_equivalence"),
+                number(r, "teacher_inference_j_per_example"), number(r, "student_inference_j_per_example"),
+                number(r, "teacher_per_model_kwh"), number(r, "student_per_model_kwh"), number(r, "n_star"),
+                r.<Boolean>getAs("amortizes"), r.getAs("verdict"), number(r, "inference_cv_across_tasks"),
+                number(r, "finetune_cv_across_tasks"), r.<String>getList(r.fieldIndex("sweep_ids")));
+    }
 }

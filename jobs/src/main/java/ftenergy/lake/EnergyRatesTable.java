@@ -11,6 +11,7 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import ftenergy.stats.EnergyRate;
 import java.util.List;
+import org.apache.spark.sql.Row;
 
 /**
  * The {@code energy_rates} table: energy per step, token, example and second, averaged over runs of
@@ -53,4 +54,18 @@ public final class EnergyRatesTable {
 
     public static final LakeTable TABLE = new LakeTable("energy_rates", COLUMNS.schema(), COLUMNS.keys(), List.of(),
             "one row per hardware, kind, model, task and batch size").withChecks(COLUMNS);
+
+    /** A rate back from its row; a null ratio reads as NaN, a row written before batch_size as batch size 0. */
+    public static EnergyRate rate(Row r) {
+        return new EnergyRate(r.getAs("hardware"), r.getAs("kind"), r.getAs("model"), r.getAs("task"),
+                r.isNullAt(r.fieldIndex("batch_size")) ? 0 : r.<Integer>getAs("batch_size"), r.<Long>getAs("runs"),
+                number(r, "energy_kwh_mean"), number(r, "energy_kwh_cv"), number(r, "j_per_step_mean"), number(r, "j_per_step_cv"),
+                number(r, "j_per_token_padded_mean"), number(r, "j_per_token_padded_cv"), number(r, "j_per_token_real_mean"),
+                number(r, "j_per_example_mean"), number(r, "j_per_example_cv"), number(r, "watts_mean"),
+                r.<String>getList(r.fieldIndex("sweep_ids")));
+    }
+
+    static double number(Row r, String column) {
+        return r.isNullAt(r.fieldIndex(column)) ? Double.NaN : r.<Double>getAs(column);
+    }
 }
