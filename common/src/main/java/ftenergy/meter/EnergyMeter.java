@@ -95,14 +95,20 @@ public final class EnergyMeter implements AutoCloseable {
     /**
      * Opens window {@code window}. Windows may nest or overlap; each key may be open once.
      *
+     * @return the window's start on the meter's monotonic clock ({@link System#nanoTime()} outside
+     *     tests), the origin of its {@link Measurement#durationSeconds()}: code that must make a
+     *     window last long enough times it from here
+     *
      * @throws MeterException if {@code window} is already open or the meter is closed
      */
-    public synchronized void begin(String window) {
+    public synchronized long begin(String window) {
         requireOpen("begin window '" + window + "'");
         if (openWindows.containsKey(window)) {
             throw MeterException.duplicateWindow(window);
         }
-        openWindows.put(window, sample());
+        Reading start = sample();
+        openWindows.put(window, start);
+        return start.nanos();
     }
 
     /**

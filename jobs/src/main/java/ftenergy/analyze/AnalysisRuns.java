@@ -47,7 +47,8 @@ public final class AnalysisRuns {
 
     /** Keeps per run id the highest attempt, if its status is succeeded. */
     public static Dataset<Row> latestSucceeded(Dataset<Row> runs) {
-        return runs.where(isLatestSucceeded());
+        // A window function cannot stand in a WHERE clause: computed as a column, then filtered on.
+        return runs.withColumn("_analysed", isLatestSucceeded()).where(col("_analysed")).drop("_analysed");
     }
 
     /** Whether a {@code runs} row is its run's highest attempt and succeeded: the rows analyses use. */

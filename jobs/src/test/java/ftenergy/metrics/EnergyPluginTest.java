@@ -229,7 +229,8 @@ class EnergyPluginTest {
             assertEquals(attempt, firsts.get(i).attempt());
         }
         LiveDelivery last = firsts.get(firsts.size() - 1);
-        assertEquals(5, last.progress().steps(), "one step per batch of 4 of 18 rows");
+        assertEquals(5, partition.batches().stream().filter(b -> b.pass() == 1).count(), "batches of 4 of 18 rows in a pass");
+        assertEquals(partition.batches().size(), last.progress().steps(), "one step per batch, every pass");
         assertEquals(partition.batches().stream().mapToLong(BatchMeasurement::tokensPadded).sum(), last.progress().tokensPadded());
         List<PowerSample> delivered = firsts.stream().flatMap(d -> d.samples().stream()).toList();
         // the meter may sample once more between the last delivery and the partition's own copy of its timeline
