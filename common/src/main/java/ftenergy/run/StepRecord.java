@@ -7,7 +7,7 @@ import java.time.Instant;
  * One optimisation step: a row of the {@code steps} table.
  *
  * @param step 1-based step number within the run
- * @param epoch 0-based epoch
+ * @param epoch 0-based epoch (inference: 0-based pass over the examples)
  * @param batchSize examples in this batch
  * @param seqLen padded length of this batch
  * @param tokensReal non-padding tokens

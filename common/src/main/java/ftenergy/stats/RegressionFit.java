@@ -6,16 +6,21 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
- * One ordinary-least-squares fit of run energy ({@code energy_kwh}) on a set of predictors, for one
- * hardware, run kind and model: a row of the {@code regressions} table. Model is part of the group
- * because energy per token scales with model size: pooling a teacher and its student in one line
- * would fit neither.
+ * One ordinary-least-squares fit of a run energy column on a set of predictors, for one hardware,
+ * run kind and model (and, for inference, one batch size): a row of the {@code regressions} table.
+ * Model is part of the group because energy per token scales with model size: pooling a teacher
+ * and its student in one line would fit neither; so is an inference batch size, because batching
+ * changes the energy of a token.
  *
  * @param predictorSet label of the predictor set ({@code tokens_padded}, {@code duration_s},
  *     {@code tokens_padded+duration_s+steps}, ...)
+ * @param response the fitted column: {@code energy_kwh} (the whole run, everything the meter saw)
+ *     or {@code energy_steps_kwh} (the training loop alone; inference: the batches)
  * @param hardware the hardware group (GPU model, or CPU model for CPU runs)
  * @param kind the run kind group ({@code finetune}, ...)
  * @param model the model group (model name)
+ * @param batchSize inference fits: the runs' batch size; 0 for training fits, which pool batch
+ *     sizes (their tokens carry them)
  * @param withIntercept whether an intercept was fitted (otherwise the line goes through 0)
  * @param predictors the predictor columns, in coefficient order
  * @param coefficients one per predictor, then the intercept when fitted
@@ -31,9 +36,11 @@ import java.util.StringJoiner;
  */
 public record RegressionFit(
         String predictorSet,
+        String response,
         String hardware,
         String kind,
         String model,
+        int batchSize,
         boolean withIntercept,
         List<String> predictors,
         List<Coefficient> coefficients,
@@ -60,13 +67,13 @@ public record RegressionFit(
 
     /** This fit with its cross-validation result set. */
     public RegressionFit withHeldOutMape(double mapePercent, int foldCount) {
-        return new RegressionFit(predictorSet, hardware, kind, model, withIntercept, predictors, coefficients, r2, rows,
+        return new RegressionFit(predictorSet, response, hardware, kind, model, batchSize, withIntercept, predictors, coefficients, r2, rows,
                 residualStandardErrorKwh, predictorMeans, mapePercent, foldCount, sweepIds, fittedAt);
     }
 
-    /** The group as {@code hardware/kind/model}. */
+    /** The group as {@code hardware/kind/model}, with {@code /batch N} for an inference batch size. */
     public String group() {
-        return hardware + "/" + kind + "/" + model;
+        return hardware + "/" + kind + "/" + model + (batchSize == 0 ? "" : "/batch " + batchSize);
     }
 
     /** Residual degrees of freedom: rows minus estimated coefficients. */
@@ -127,7 +134,7 @@ public record RegressionFit(
         return new EnergyPrediction(y, Math.max(0.0, y - halfWidth), y + halfWidth, confidence, describe());
     }
 
-    /** The fitted equation, e.g. {@code energy_kwh = 1.2e-04 + 3.40e-09·tokens_padded}. */
+    /** The fitted equation, e.g. {@code energy_kwh = 1.2e-04 + 3.40e-09·tokens_padded}, named after its response. */
     public String equation() {
         StringJoiner terms = new StringJoiner(" + ");
         if (withIntercept) {
@@ -136,7 +143,7 @@ public record RegressionFit(
         for (int i = 0; i < predictors.size(); i++) {
             terms.add(String.format(Locale.ROOT, "%.3g·%s", coefficients.get(i).estimate(), predictors.get(i)));
         }
-        return "energy_kwh = " + terms;
+        return response + " = " + terms;
     }
 
     /** The equation with its group, size and error, for logs and prediction provenance. */

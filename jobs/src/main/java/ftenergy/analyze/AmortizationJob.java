@@ -1,12 +1,5 @@
 package ftenergy.analyze;
 
-import ftenergy.amortization.AmortizationRow;
-
-import ftenergy.lake.AmortizationTable;
-import ftenergy.lake.Analysed;
-import ftenergy.lake.AnalysisTables;
-import ftenergy.lake.RunRecordReader;
-import ftenergy.run.RunRecord;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
@@ -18,15 +11,20 @@ import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.when;
 
 import ftenergy.amortization.Amortization;
+import ftenergy.amortization.AmortizationRow;
 import ftenergy.amortization.BreakEven;
-import ftenergy.meter.EnergyUnit;
 import ftenergy.amortization.Lineage;
 import ftenergy.amortization.Origin;
 import ftenergy.amortization.RunLink;
-import ftenergy.stats.SampleSummary;
+import ftenergy.lake.AmortizationTable;
+import ftenergy.lake.Analysed;
+import ftenergy.lake.AnalysisTables;
 import ftenergy.lake.LakeWriter;
 import ftenergy.lake.Lakehouse;
+import ftenergy.lake.RunRecordReader;
 import ftenergy.run.RunKind;
+import ftenergy.run.RunRecord;
+import ftenergy.stats.SampleSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -50,9 +47,16 @@ import org.apache.spark.sql.types.StructType;
  * or inference run descending from a pre-training run through {@code init = run:<id>} (or
  * {@code depends_on}, or as a last resort the model name) is on the teacher side; one descending
  * through a distillation run is on the student side. Energies of fine-tuning runs are averaged per
- * lineage, hardware and task; inference energy is taken per example, over its batches (loading the
- * model is a one-off per deployment, not a cost of each inference). One row is written per
- * pre-training, distillation (or none), hardware, task and inference count.
+ * lineage, hardware and task; inference energy is taken per example ({@link InferenceEnergy}: the
+ * batches' window, model loading left out) and averaged per lineage, hardware, task and inference
+ * batch size, which are never pooled.
+ *
+ * <p>One row is written per pre-training, distillation (or none), hardware and task with no
+ * inference counted ({@code inferences_per_model = 0}, {@code inference_batch_size = 0}), and one
+ * per further inference count and inference batch size at which both sides have inference runs on
+ * that hardware: N* always compares a teacher and a student measured on the same hardware and, when
+ * inferences count, at the same batch size. A pre-training or distillation measured on other
+ * hardware than the fine-tunes still enters as measured, flagged by {@code same_hardware = false}.
  */
 public final class AmortizationJob {
 
@@ -94,31 +98,30 @@ public final class AmortizationJob {
         Dataset<Row> attributed = runs.join(runs.sparkSession().createDataFrame(origins, originSchema), "run_id")
                 .where(col("role").notEqual(Origin.Role.UNATTRIBUTED.label()).and(col("pretrain_run_id").isNotNull())
                         .and(col("kind").isin(RunKind.FINETUNE.label(), RunKind.INFERENCE.label())).and(col("energy_kwh").gt(0)));
-        Map<CellKey, Cell> cells = cells(attributed);
-        return assemble(cells, byId, lineage, settings);
+        return assemble(cells(attributed), byId, lineage, settings);
     }
 
     /**
-     * Mean energy per lineage side, hardware and task, for fine-tuning (kWh per run) and inference
-     * (J per example, loading the model left out: a one-off per deployment, which over a run of a
-     * few hundred examples can outweigh the inferences themselves).
+     * Mean energy per lineage side, hardware and task: kWh per fine-tuning run, and J per inference
+     * example ({@link InferenceEnergy#joulesPerExample()}) per inference batch size.
      */
     private static Map<CellKey, Cell> cells(Dataset<Row> attributed) {
         Map<CellKey, Cell> cells = new HashMap<>();
-        Column inferenceKwh = col("energy_kwh").minus(coalesce(col("energy_setup_kwh"), lit(0.0)));
         List<Row> rows = attributed
-                .withColumn("value", when(col("kind").equalTo(RunKind.INFERENCE.label()),
-                        inferenceKwh.multiply(EnergyUnit.JOULES_PER_KWH).divide(when(col("examples").gt(0), col("examples"))))
+                .withColumn("value", when(col("kind").equalTo(RunKind.INFERENCE.label()), InferenceEnergy.joulesPerExample())
                         .otherwise(col("energy_kwh")))
+                .withColumn("cell_batch_size", when(col("kind").equalTo(RunKind.INFERENCE.label()),
+                        coalesce(col("batch_size"), lit(0))).otherwise(lit(0)))
                 .where(col("value").isNotNull())
-                .groupBy("kind", "role", "pretrain_run_id", "distill_run_id", "hardware", "task")
+                .groupBy("kind", "role", "pretrain_run_id", "distill_run_id", "hardware", "task", "cell_batch_size")
                 .agg(count(lit(1)), avg("value"), stddev_samp("value"), array_sort(collect_set("model")),
                         array_sort(collect_set("sweep_id")))
                 .collectAsList();
         for (Row r : rows) {
-            CellKey key = new CellKey(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5));
-            double sd = r.isNullAt(8) ? 0.0 : r.getDouble(8);
-            cells.put(key, new Cell(r.getLong(6), r.getDouble(7), sd, String.join(",", r.<String>getList(9)), r.getList(10)));
+            CellKey key = new CellKey(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                    r.getInt(6));
+            double sd = r.isNullAt(9) ? 0.0 : r.getDouble(9);
+            cells.put(key, new Cell(r.getLong(7), r.getDouble(8), sd, String.join(",", r.<String>getList(10)), r.getList(11)));
         }
         return cells;
     }
@@ -137,20 +140,29 @@ public final class AmortizationJob {
             String pretrainId = entry.getKey().split("\u0000", 2)[0];
             String hardware = entry.getKey().split("\u0000", 2)[1];
             RunRecord pretrain = byId.get(pretrainId);
-            double[] spread = spread(cells, pretrainId, hardware, entry.getValue());
+            TreeSet<String> tasks = entry.getValue();
+            double finetuneSpread = finetuneSpread(cells, pretrainId, hardware, tasks);
             List<String> distills = distillsOf(pretrainId, byId, lineage);
             for (String distillId : distills.isEmpty() ? Collections.<String>singletonList(null) : distills) {
-                for (String task : entry.getValue()) {
-                    Cell teacher = cell(cells, RunKind.FINETUNE, Origin.Role.TEACHER, pretrainId, null, hardware, task);
-                    Cell student = cell(cells, RunKind.FINETUNE, Origin.Role.STUDENT, pretrainId, distillId, hardware, task);
-                    Cell teacherInference = cell(cells, RunKind.INFERENCE, Origin.Role.TEACHER, pretrainId, null, hardware, task);
-                    Cell studentInference = cell(cells, RunKind.INFERENCE, Origin.Role.STUDENT, pretrainId, distillId, hardware, task);
-                    for (long k : settings.inferencesPerModel()) {
-                        if (k > 0 && (distillId == null || teacherInference == null || studentInference == null)) {
-                            continue; // inference cannot be counted without inference runs on both sides
+                RunRecord distill = distillId == null ? null : byId.get(distillId);
+                for (String task : tasks) {
+                    Cell teacher = cell(cells, RunKind.FINETUNE, Origin.Role.TEACHER, pretrainId, null, hardware, task, 0);
+                    Cell student = cell(cells, RunKind.FINETUNE, Origin.Role.STUDENT, pretrainId, distillId, hardware, task, 0);
+                    Sides fineTuning = new Sides(teacher, student, null, null, 0, Double.NaN, finetuneSpread);
+                    out.add(row(pretrain, distill, hardware, task, 0, fineTuning));
+                    if (distillId == null) {
+                        continue; // inference counts only where a student can be compared
+                    }
+                    for (int batchSize : inferenceBatchSizes(cells, pretrainId, distillId, hardware, task)) {
+                        Sides withInference = new Sides(teacher, student,
+                                cell(cells, RunKind.INFERENCE, Origin.Role.TEACHER, pretrainId, null, hardware, task, batchSize),
+                                cell(cells, RunKind.INFERENCE, Origin.Role.STUDENT, pretrainId, distillId, hardware, task, batchSize),
+                                batchSize, inferenceSpread(cells, pretrainId, hardware, tasks, batchSize), finetuneSpread);
+                        for (long k : settings.inferencesPerModel()) {
+                            if (k > 0) {
+                                out.add(row(pretrain, distill, hardware, task, k, withInference));
+                            }
                         }
-                        out.add(row(pretrain, distillId == null ? null : byId.get(distillId), hardware, task, k, teacher,
-                                student, teacherInference, studentInference, spread));
                     }
                 }
             }
@@ -158,31 +170,56 @@ public final class AmortizationJob {
         return out;
     }
 
-    private static AmortizationRow row(RunRecord pretrain, RunRecord distill, String hardware, String task, long k, Cell teacher,
-            Cell student, Cell teacherInference, Cell studentInference, double[] spread) {
+    /** Inference batch sizes at which both sides of a lineage have inference runs of {@code task} on {@code hardware}, ascending. */
+    private static List<Integer> inferenceBatchSizes(Map<CellKey, Cell> cells, String pretrainId, String distillId, String hardware,
+            String task) {
+        TreeSet<Integer> sizes = new TreeSet<>();
+        for (CellKey key : cells.keySet()) {
+            if (key.kind().equals(RunKind.INFERENCE.label()) && key.role().equals(Origin.Role.TEACHER.label())
+                    && key.pretrainRunId().equals(pretrainId) && key.hardware().equals(hardware) && key.task().equals(task)
+                    && cells.containsKey(new CellKey(key.kind(), Origin.Role.STUDENT.label(), pretrainId, distillId, hardware, task,
+                            key.batchSize()))) {
+                sizes.add(key.batchSize());
+            }
+        }
+        return List.copyOf(sizes);
+    }
+
+    /** The cells one row compares: fine-tuning on both sides and, when inferences count, inference at one batch size. */
+    private record Sides(Cell teacher, Cell student, Cell teacherInference, Cell studentInference, int inferenceBatchSize,
+            double inferenceSpread, double finetuneSpread) {}
+
+    private static AmortizationRow row(RunRecord pretrain, RunRecord distill, String hardware, String task, long k, Sides sides) {
+        Cell teacher = sides.teacher();
+        Cell student = sides.student();
         double pretrainKwh = pretrain.energy().kwh();
         double distillKwh = distill == null ? Double.NaN : distill.energy().kwh();
-        double teacherInfJ = teacherInference == null ? Double.NaN : teacherInference.mean();
-        double studentInfJ = studentInference == null ? Double.NaN : studentInference.mean();
+        double teacherInfJ = sides.teacherInference() == null ? Double.NaN : sides.teacherInference().mean();
+        double studentInfJ = sides.studentInference() == null ? Double.NaN : sides.studentInference().mean();
         double teacherPerModel = Amortization.perModelKwh(teacher.mean(), teacherInfJ, k);
         double studentPerModel = student == null ? Double.NaN : Amortization.perModelKwh(student.mean(), studentInfJ, k);
         BreakEven breakEven = distill == null || student == null ? null : Amortization.breakEven(distillKwh, teacherPerModel, studentPerModel);
         String verdict = distill == null ? "no distillation" : student == null ? "no student fine-tunes" : breakEven.verdict();
+        String distillHardware = distill == null ? null : distill.host().hardware();
+        boolean sameHardware = hardware.equals(pretrain.host().hardware())
+                && (distillHardware == null || hardware.equals(distillHardware));
         TreeSet<String> sweeps = new TreeSet<>(teacher.sweepIds());
         sweeps.add(pretrain.spec().sweepId());
         if (distill != null) {
             sweeps.add(distill.spec().sweepId());
         }
-        for (Cell c : new Cell[] {student, teacherInference, studentInference}) {
+        for (Cell c : new Cell[] {student, sides.teacherInference(), sides.studentInference()}) {
             if (c != null) {
                 sweeps.addAll(c.sweepIds());
             }
         }
         return new AmortizationRow(
                 pretrain.spec().runId(), distill == null ? null : distill.spec().runId(), hardware, task, k,
+                sides.inferenceBatchSize(),
                 teacher.models(), student == null ? (distill == null ? null : distill.spec().model().name()) : student.models(),
                 pretrainKwh, pretrain.host().hardware(),
-                distillKwh, distill == null ? Double.NaN : Amortization.overheadPercent(distillKwh, pretrainKwh),
+                distillKwh, distillHardware, sameHardware,
+                distill == null ? Double.NaN : Amortization.overheadPercent(distillKwh, pretrainKwh),
                 teacher.runs(), teacher.mean(), teacher.cv(),
                 student == null ? 0 : student.runs(), student == null ? Double.NaN : student.mean(),
                 student == null ? Double.NaN : student.cv(),
@@ -191,22 +228,29 @@ public final class AmortizationJob {
                 teacherInfJ, studentInfJ, teacherPerModel, studentPerModel,
                 breakEven instanceof BreakEven.After after ? after.models() : Double.NaN,
                 breakEven instanceof BreakEven.After,
-                verdict, spread[0], spread[1], List.copyOf(sweeps));
+                verdict, sides.inferenceSpread(), sides.finetuneSpread(), List.copyOf(sweeps));
     }
 
-    /** {CV across tasks of teacher inference J/example, CV across tasks of teacher fine-tuning kWh}; NaN below two tasks. */
-    private static double[] spread(Map<CellKey, Cell> cells, String pretrainId, String hardware, TreeSet<String> tasks) {
-        List<Double> inference = new ArrayList<>();
-        List<Double> finetune = new ArrayList<>();
+    /** CV across tasks of teacher fine-tuning kWh on one hardware; NaN below two tasks. */
+    private static double finetuneSpread(Map<CellKey, Cell> cells, String pretrainId, String hardware, TreeSet<String> tasks) {
+        List<Double> means = new ArrayList<>();
         for (String task : tasks) {
-            Cell ft = cell(cells, RunKind.FINETUNE, Origin.Role.TEACHER, pretrainId, null, hardware, task);
-            Cell inf = cell(cells, RunKind.INFERENCE, Origin.Role.TEACHER, pretrainId, null, hardware, task);
-            finetune.add(ft.mean());
-            if (inf != null) {
-                inference.add(inf.mean());
+            means.add(cell(cells, RunKind.FINETUNE, Origin.Role.TEACHER, pretrainId, null, hardware, task, 0).mean());
+        }
+        return crossTaskCv(means);
+    }
+
+    /** CV across tasks of teacher inference J/example on one hardware at one batch size; NaN below two tasks. */
+    private static double inferenceSpread(Map<CellKey, Cell> cells, String pretrainId, String hardware, TreeSet<String> tasks,
+            int batchSize) {
+        List<Double> means = new ArrayList<>();
+        for (String task : tasks) {
+            Cell inference = cell(cells, RunKind.INFERENCE, Origin.Role.TEACHER, pretrainId, null, hardware, task, batchSize);
+            if (inference != null) {
+                means.add(inference.mean());
             }
         }
-        return new double[] {crossTaskCv(inference), crossTaskCv(finetune)};
+        return crossTaskCv(means);
     }
 
     private static double crossTaskCv(List<Double> means) {
@@ -226,15 +270,16 @@ public final class AmortizationJob {
 
     /** The cell of one lineage side, or null; a student side without a distillation has none. */
     private static Cell cell(Map<CellKey, Cell> cells, RunKind kind, Origin.Role role, String pretrainId, String distillId,
-            String hardware, String task) {
+            String hardware, String task, int batchSize) {
         if (role == Origin.Role.STUDENT && distillId == null) {
             return null;
         }
-        return cells.get(new CellKey(kind.label(), role.label(), pretrainId, distillId, hardware, task));
+        return cells.get(new CellKey(kind.label(), role.label(), pretrainId, distillId, hardware, task, batchSize));
     }
 
-    /** Aggregation key: kind, lineage side and group. */
-    private record CellKey(String kind, String role, String pretrainRunId, String distillRunId, String hardware, String task) {}
+    /** Aggregation key: kind, lineage side and group; the batch size is an inference cell's, 0 for fine-tuning. */
+    private record CellKey(String kind, String role, String pretrainRunId, String distillRunId, String hardware, String task,
+            int batchSize) {}
 
     /** Runs, mean and CV of one cell (kWh per fine-tuning, or J per inference example). */
     private record Cell(long runs, double mean, double standardDeviation, String models, List<String> sweepIds) {

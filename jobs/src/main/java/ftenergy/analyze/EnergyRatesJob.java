@@ -27,12 +27,13 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code ftenergy analyze}, part 2: joules per step, per token, per example, and mean power, by
- * hardware, kind, model and task, written to {@code energy_rates}. Runs with no energy or no work
- * of a kind are left out of that ratio only.
+ * hardware, kind, model, task and batch size (never pooled), written to {@code energy_rates}. The
+ * energy divided is a training run's whole window and an inference run's batches
+ * ({@link InferenceEnergy}). Runs with no energy or no work of a kind are left out of that ratio only.
  */
 public final class EnergyRatesJob {
 
-    private static final String[] KEY = {"hardware", "kind", "model", "task"};
+    private static final String[] KEY = {"hardware", "kind", "model", "task", "batch_size"};
 
     private EnergyRatesJob() {}
 
@@ -53,28 +54,29 @@ public final class EnergyRatesJob {
 
     /** The rates of {@code runs} (already filtered to analysable runs), ordered by key; writes nothing. */
     public static List<EnergyRate> compute(Dataset<Row> runs) {
-        Column joules = col("energy_kwh").multiply(EnergyUnit.JOULES_PER_KWH);
-        Dataset<Row> ratios = runs.where(col("energy_kwh").gt(0))
+        Column joules = col("rate_kwh").multiply(EnergyUnit.JOULES_PER_KWH);
+        Dataset<Row> ratios = runs.withColumn("rate_kwh", InferenceEnergy.rateKwh()).where(col("rate_kwh").gt(0))
                 .withColumn("j_step", joules.divide(positive("steps")))
                 .withColumn("j_padded", joules.divide(positive("tokens_padded")))
                 .withColumn("j_real", joules.divide(positive("tokens_real")))
                 .withColumn("j_example", joules.divide(positive("examples")))
                 .withColumn("watts", joules.divide(positive("duration_s")));
-        List<Row> rows = ratios.groupBy(KEY[0], KEY[1], KEY[2], KEY[3]).agg(
+        List<Row> rows = ratios.groupBy(KEY[0], KEY[1], KEY[2], KEY[3], KEY[4]).agg(
                         count(lit(1)),
-                        avg("energy_kwh"), cv("energy_kwh"),
+                        avg("rate_kwh"), cv("rate_kwh"),
                         avg("j_step"), cv("j_step"),
                         avg("j_padded"), cv("j_padded"),
                         avg("j_real"),
                         avg("j_example"), cv("j_example"),
                         avg("watts"),
                         array_sort(collect_set("sweep_id")))
-                .orderBy(KEY[0], KEY[1], KEY[2], KEY[3]).collectAsList();
+                .orderBy(KEY[0], KEY[1], KEY[2], KEY[3], KEY[4]).collectAsList();
         List<EnergyRate> rates = new ArrayList<>();
         for (Row r : rows) {
-            rates.add(new EnergyRate(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4),
-                    value(r, 5), value(r, 6), value(r, 7), value(r, 8), value(r, 9), value(r, 10), value(r, 11), value(r, 12),
-                    value(r, 13), value(r, 14), r.<String>getList(15)));
+            rates.add(new EnergyRate(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
+                    r.isNullAt(4) ? 0 : r.getInt(4), r.getLong(5),
+                    value(r, 6), value(r, 7), value(r, 8), value(r, 9), value(r, 10), value(r, 11), value(r, 12), value(r, 13),
+                    value(r, 14), value(r, 15), r.<String>getList(16)));
         }
         return rates;
     }

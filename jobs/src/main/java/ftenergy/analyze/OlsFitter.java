@@ -1,6 +1,5 @@
 package ftenergy.analyze;
 
-import ftenergy.lake.RegressionsTable;
 import static org.apache.spark.sql.functions.col;
 
 import ftenergy.stats.Coefficient;
@@ -23,12 +22,10 @@ import org.apache.spark.sql.Row;
  */
 final class OlsFitter {
 
-    static final String RESPONSE = RegressionsTable.RESPONSE;
-
     private OlsFitter() {}
 
     /**
-     * @param group the group's runs: {@link #RESPONSE} and every predictor column, as doubles
+     * @param group the group's runs: the group's response and every predictor column, as doubles
      * @param x the same runs' predictor values for this set, in {@code group}'s row order
      * @param y their responses
      * @throws UnsupportedOperationException when MLlib had to leave the normal equations (collinear
@@ -37,7 +34,7 @@ final class OlsFitter {
     static RegressionFit fit(Dataset<Row> group, double[][] x, double[] y, FitGroup key, PredictorSet set,
             boolean withIntercept, List<Double> predictorMeans, List<String> sweepIds, Instant fittedAt) {
         VectorAssembler assembler = new VectorAssembler().setInputCols(set.columns().toArray(String[]::new)).setOutputCol("features");
-        Dataset<Row> data = assembler.transform(group).select(col(RESPONSE).as("label"), col("features"));
+        Dataset<Row> data = assembler.transform(group).select(col(key.response().column()).as("label"), col("features"));
         // Features are standardized internally for conditioning (token counts ~1e8 next to seconds ~1e3);
         // without regularization the solution is unchanged.
         LinearRegressionModel model = new LinearRegression().setSolver("normal").setFitIntercept(withIntercept)
@@ -57,7 +54,8 @@ final class OlsFitter {
         }
         long rows = summary.numInstances();
         double residualStandardError = Math.sqrt(summary.meanSquaredError() * rows / summary.degreesOfFreedom());
-        RegressionFit fit = new RegressionFit(set.label(), key.hardware(), key.kind(), key.model(), withIntercept, set.columns(),
+        RegressionFit fit = new RegressionFit(set.label(), key.response().column(), key.hardware(), key.kind(), key.model(),
+                key.batchSize(), withIntercept, set.columns(),
                 coefficients, summary.r2(), rows, residualStandardError, predictorMeans, Double.NaN, 0, sweepIds, fittedAt);
         double mape = LeaveOneOut.mapePercent(fit, x, y);
         return fit.withHeldOutMape(mape, Double.isNaN(mape) ? 0 : (int) rows);

@@ -1,13 +1,18 @@
 package ftenergy.analyze;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import ftenergy.lake.Analysed;
+import ftenergy.run.RunKind;
 import ftenergy.stats.AnalysisException;
 import ftenergy.stats.RegressionFit;
 import ftenergy.stats.SampleSummary;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +32,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ftenergy analyze}, part 1: OLS of run energy on tokens, time, steps and examples, per
- * hardware, run kind and model, written to {@code regressions}.
+ * hardware, run kind and model (and, for inference, batch size), written to {@code regressions}.
+ * Each group is fitted twice, for the whole run ({@code energy_kwh}, everything the meter saw: the
+ * paper's view) and for the training loop alone ({@code energy_steps_kwh}; inference: the
+ * batches), so the loop's own scaling can be told from the fixed cost around it.
  *
  * <p>The {@code runs} table has one row per run, so each group's rows are brought to the driver
  * once (for leverages and summaries) and handed back to MLlib as a local relation, which keeps
@@ -36,6 +44,9 @@ import org.slf4j.LoggerFactory;
 public final class RegressionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegressionJob.class);
+
+    /** The group's inference batch size: inference runs are fitted per batch size, training runs pool them. */
+    static final String FIT_BATCH_SIZE = "fit_batch_size";
 
     private RegressionJob() {}
 
@@ -48,26 +59,36 @@ public final class RegressionJob {
 
     /** Fits every group of {@code runs} (already filtered to analysable runs); writes nothing. */
     public static RegressionOutcome fit(Dataset<Row> runs, RegressionSettings settings, Instant fittedAt) {
-        Column usable = col(OlsFitter.RESPONSE).gt(0);
+        Column predictorsKnown = lit(true);
         List<Column> columns = new ArrayList<>(List.of(col("sweep_id"), col("hardware"), col("kind"), col("model"),
-                col(OlsFitter.RESPONSE)));
+                when(col("kind").equalTo(RunKind.INFERENCE.label()), coalesce(col("batch_size"), lit(0))).otherwise(lit(0))
+                        .as(FIT_BATCH_SIZE)));
+        for (Response response : Response.values()) {
+            columns.add(col(response.column()).cast(DataTypes.DoubleType).as(response.column()));
+        }
         for (String column : PredictorSet.allColumns()) {
-            usable = usable.and(col(column).isNotNull());
+            predictorsKnown = predictorsKnown.and(col(column).isNotNull());
             columns.add(col(column).cast(DataTypes.DoubleType).as(column));
         }
-        Dataset<Row> data = runs.where(usable).select(columns.toArray(Column[]::new)).orderBy("run_id");
-        Map<String, List<Row>> groups = new TreeMap<>();
+        Dataset<Row> data = runs.where(predictorsKnown).select(columns.toArray(Column[]::new)).orderBy("run_id");
+        Map<FitGroup, List<Row>> groups = new TreeMap<>(Comparator.comparing(FitGroup::toString));
         for (Row row : data.collectAsList()) {
-            groups.computeIfAbsent(row.getString(1) + "\u0000" + row.getString(2) + "\u0000" + row.getString(3), k -> new ArrayList<>())
-                    .add(row);
+            for (Response response : Response.values()) {
+                int index = row.fieldIndex(response.column());
+                if (!row.isNullAt(index) && row.getDouble(index) > 0) {
+                    FitGroup key = new FitGroup(response, row.getString(1), row.getString(2), row.getString(3), row.getInt(4));
+                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+                }
+            }
         }
         List<String> skipped = new ArrayList<>();
         List<Future<RegressionFit>> pending = new ArrayList<>();
         List<String> pendingNames = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(settings.parallelFits());
         try {
-            for (List<Row> rows : groups.values()) {
-                FitGroup key = new FitGroup(rows.get(0).getString(1), rows.get(0).getString(2), rows.get(0).getString(3));
+            for (Map.Entry<FitGroup, List<Row>> group : groups.entrySet()) {
+                FitGroup key = group.getKey();
+                List<Row> rows = group.getValue();
                 if (rows.size() < settings.minRows()) {
                     skipped.add(key + ": " + rows.size() + " runs, fewer than " + settings.minRows());
                     continue;
@@ -102,7 +123,8 @@ public final class RegressionJob {
             ExecutorService pool, List<Future<RegressionFit>> pending, List<String> pendingNames, List<String> skipped) {
         Dataset<Row> group = spark.createDataFrame(rows, schema);
         List<String> sweeps = new ArrayList<>(new TreeSet<>(rows.stream().map(r -> r.getString(0)).toList()));
-        double[] y = rows.stream().mapToDouble(r -> r.getDouble(4)).toArray();
+        int responseIndex = schema.fieldIndex(key.response().column());
+        double[] y = rows.stream().mapToDouble(r -> r.getDouble(responseIndex)).toArray();
         for (PredictorSet set : PredictorSet.values()) {
             double[][] x = new double[rows.size()][set.columns().size()];
             List<Double> means = new ArrayList<>();
@@ -120,7 +142,7 @@ public final class RegressionJob {
                 }
             }
             for (boolean withIntercept : set.interceptChoices()) {
-                String name = key + " " + set.label() + (withIntercept ? "" : " through origin");
+                String name = key + " on " + set.label() + (withIntercept ? "" : " through origin");
                 if (constant != null) {
                     skipped.add(name + ": " + constant);
                 } else if (rows.size() <= set.columns().size() + (withIntercept ? 1 : 0)) {

@@ -38,7 +38,7 @@ public final class RegressionTable {
     public static List<RegressionFit> read(SparkSession spark, String lakehouse, String scope) {
         Dataset<Row> table = new Lakehouse(spark, lakehouse).read(AnalysisTables.REGRESSIONS).where(col("sweep_id").equalTo(scope));
         List<RegressionFit> fits = new ArrayList<>();
-        for (Row r : table.orderBy("hardware", "kind", "model", "predictor_set", "with_intercept").collectAsList()) {
+        for (Row r : table.orderBy("hardware", "kind", "model", "batch_size", "response", "predictor_set", "with_intercept").collectAsList()) {
             fits.add(RegressionsTable.fit(r));
         }
         return fits;

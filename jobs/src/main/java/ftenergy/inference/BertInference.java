@@ -29,12 +29,14 @@ import org.apache.spark.util.CollectionAccumulator;
  * {@code Pipeline} and saves with its params.
  *
  * <pre>{@code
+ * CollectionAccumulator<PartitionMeasurement> measured = spark.sparkContext().collectionAccumulator("inference");
  * Dataset<Row> scored = new BertInference()
  *         .setCheckpoint("checkpoints/<finetune run_id>")
  *         .setTextCol("review")
  *         .setBatchSize(32)
- *         .transform(reviews);
- * scored.agg(avg("inference_joules")).show();   // joules per example at batch size 32
+ *         .transformMeasured(reviews, measured);
+ * scored.write().format("delta").save("scored");
+ * measured.value().forEach(p -> System.out.println(p.joulesPerExample()));  // J/example at batch size 32
  * }</pre>
  *
  * <p>Input is a text column (with an optional second text: the pair of a sentence-pair task, the
@@ -45,6 +47,10 @@ import org.apache.spark.util.CollectionAccumulator;
  * {@link InferenceColumns}: class, index and probability; per-word tags; answer text and tokens)
  * and the measurement ({@code inference_batch}, {@code _batch_size}, {@code _seq_len},
  * {@code _tokens}, {@code _seconds}, {@code _joules}, {@code _device}, {@code _energy_source}).
+ * A row's joules are its share of its batch's, extrapolated between meter samples; the energy per
+ * example of record is its partition's ({@link PartitionMeasurement#joulesPerExample()}): the
+ * batches' own window over every example predicted, the repeats of a partition whose first pass
+ * was too short to measure included (see {@link InferencePartition}).
  *
  * <p>One metered partition at a time per executor JVM (the meter attributes the process's share
  * of the host to it); give each executor one task slot for clean per-partition numbers. The
@@ -195,7 +201,8 @@ public final class BertInference extends Transformer implements DefaultParamsWri
     /**
      * {@link #transform(Dataset)}, and each partition adds its {@link PartitionMeasurement} to
      * {@code measurements} when its last row is out: the whole metered window (model loading
-     * included) and the window of its batches alone, per component, its batches and its power samples. Spark applies the additions of
+     * included) and the window of its batches alone, per component, the passes it made, its
+     * batches and its power samples. Spark applies the additions of
      * successful task attempts once per action that computes the partitions; register the
      * accumulator with this session's context.
      */

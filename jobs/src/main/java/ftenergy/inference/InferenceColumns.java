@@ -17,8 +17,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The columns {@link BertInference} appends: the prediction (which depends on the head), then how
  * it was measured. Per-example seconds and joules are the example's share of its batch (batch
- * total / batch size), so {@code sum(inference_joules) / count(*)} is the energy per example at
- * that batch size; model loading is not in them (it is reported per partition in the log).
+ * total / batch size) in the first pass, extrapolated between meter samples; model loading is not in
+ * them. They show how cost spreads over rows; the energy per example of record is the partition's
+ * batches' window over every example it predicted ({@link PartitionMeasurement#joulesPerExample()}).
  */
 record InferenceColumns(String prediction, TaskType head) implements Serializable {
 

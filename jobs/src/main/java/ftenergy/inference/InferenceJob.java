@@ -2,13 +2,12 @@ package ftenergy.inference;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
@@ -16,9 +15,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.util.CollectionAccumulator;
 
 /**
- * Measures inference over a table: one {@link BertInference} pass per batch size, each summarised
- * as examples/s, joules per example and kWh per 1,000 examples (the paper's inference unit); the
- * scored rows of every pass optionally written to a Delta table.
+ * Measures inference over a table: one {@link BertInference} measurement per batch size, each
+ * summarised as examples/s, joules per example and kWh per 1,000 examples (the paper's inference
+ * unit), over the batches' meter windows (model loading left out) and every example they predicted,
+ * the repeats of partitions too short to measure in one pass included; the scored rows of every
+ * batch size optionally written to a Delta table.
  */
 public final class InferenceJob {
 
@@ -51,10 +52,12 @@ public final class InferenceJob {
             // The aggregate is the action that runs the pass when nothing was written.
             InferencePass pass = summarise(batchSize, measured, partitions);
             passes.add(pass);
-            out.printf(Locale.ROOT, "infer: batch size %d: %d examples in %d batches, %.1f examples/s, %.4g J/example,"
-                            + " %.3g kWh per 1000 examples, %.3g J/token on %s, model loading %.3g J [%s]%n",
-                    batchSize, pass.examples(), pass.batches(), pass.examplesPerSecond(), pass.joulesPerExample(),
-                    pass.kwhPerThousandExamples(), pass.joulesPerToken(), pass.device(), pass.loadJoules(), pass.energySource());
+            out.printf(Locale.ROOT, "infer: batch size %d: %d rows, passes per partition %s: %d examples in %d batches,"
+                            + " %.1f examples/s, %.4g J/example, %.3g kWh per 1000 examples, %.3g J/token on %s,"
+                            + " model loading %.3g J [%s]%n",
+                    batchSize, pass.rows(), pass.passesPerPartition(), pass.examples(), pass.batches(), pass.examplesPerSecond(),
+                    pass.joulesPerExample(), pass.kwhPerThousandExamples(), pass.joulesPerToken(), pass.device(), pass.loadJoules(),
+                    pass.energySource());
             first = false;
         }
         rows.unpersist();
@@ -65,22 +68,36 @@ public final class InferenceJob {
     }
 
     /**
-     * The pass's figures: counts and seconds from its rows, energy from its partitions' meter
-     * windows, which are read fresh at their edges (the rows' per-batch joules are extrapolated
-     * between the meter's samples, too coarse for batches of milliseconds). The window also holds
-     * what the task does with the rows between batches: here, writing them when there is an output.
+     * The pass's figures, from its partitions' measurements: energy from their batch windows, which
+     * are read fresh at their edges (the rows' per-batch joules are extrapolated between the meter's
+     * samples, too coarse for batches of milliseconds), counts and seconds from their batches, every
+     * pass's. The window also holds what the task does with the rows between batches: here, writing
+     * them when there is an output.
      */
     private static InferencePass summarise(int batchSize, Dataset<Row> scored,
             CollectionAccumulator<PartitionMeasurement> partitions) {
-        Row totals = scored.agg(count(lit(1)), countDistinct(InferenceColumns.BATCH), sum(InferenceColumns.TOKENS),
-                sum(InferenceColumns.SECONDS), first(InferenceColumns.DEVICE), first(InferenceColumns.ENERGY_SOURCE)).first();
+        Row totals = scored.agg(count(lit(1)), first(InferenceColumns.DEVICE), first(InferenceColumns.ENERGY_SOURCE)).first();
         double joules = 0;
         double loadJoules = 0;
-        for (PartitionMeasurement partition : partitions.value()) {
+        long examples = 0;
+        long batches = 0;
+        long tokens = 0;
+        double seconds = 0;
+        List<Integer> passes = new ArrayList<>();
+        List<PartitionMeasurement> measured = new ArrayList<>(partitions.value());
+        measured.sort(Comparator.comparing(PartitionMeasurement::partition));
+        for (PartitionMeasurement partition : measured) {
             joules += partition.batchesWindow().totalJoules();
             loadJoules += partition.loadJoules();
+            examples += partition.examples();
+            batches += partition.batches().size();
+            for (BatchMeasurement batch : partition.batches()) {
+                tokens += batch.tokensReal();
+                seconds += batch.seconds();
+            }
+            passes.add(partition.passes());
         }
-        return new InferencePass(batchSize, totals.getLong(0), totals.getLong(1), totals.isNullAt(2) ? 0 : totals.getLong(2),
-                totals.isNullAt(3) ? 0 : totals.getDouble(3), joules, loadJoules, totals.getString(4), totals.getString(5));
+        return new InferencePass(batchSize, totals.getLong(0), examples, batches, tokens, seconds, joules, loadJoules, passes,
+                totals.getString(1), totals.getString(2));
     }
 }

@@ -48,8 +48,20 @@ import org.apache.spark.util.TaskCompletionListener;
  * <p>A batch's seconds and joules run from its first row's tokenization to its predictions read
  * back from the device. Two meter windows frame the partition: the whole of it (model loading
  * included) and its batches alone; both are logged on the executor when the partition ends.
+ *
+ * <p>A measurement must outlast the meter's sampling to mean anything: where no energy counter is
+ * readable the energy is integrated from samples, and a window of one or two sample intervals is
+ * mostly extrapolation. So when the partition's rows have all been predicted and the batches'
+ * window is shorter than {@link #SAMPLES_PER_MEASUREMENT} sample intervals
+ * ({@code ftenergy.meter.sample-interval}), the partition predicts its rows again, the same batches
+ * doing the same work (tokenizing, forward pass, decoding), pass after pass, until it is that long;
+ * only the first pass's rows are output. A partition whose first pass is long enough makes one
+ * pass, and keeps no rows for a repeat once it is.
  */
 final class InferencePartition implements MapPartitionsFunction<Row, Row> {
+
+    /** Meter sample intervals the batches' window of a partition spans at least. */
+    static final int SAMPLES_PER_MEASUREMENT = 10;
 
     /**
      * What to run, resolved on the driver.
@@ -94,6 +106,11 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
         private final Predictor predictor;
         private final String energySource;
         private final List<BatchMeasurement> batches = new ArrayList<>();
+        private final long shortestBatchesNanos;
+        private final long batchesStartNanos;
+        /** The first pass's batches, kept for repeats while the batches' window is still short; null once it is not. */
+        private List<List<Row>> firstPass = new ArrayList<>();
+        private int passes = 1;
         private long rowsRead;
         private boolean closed;
 
@@ -107,7 +124,9 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
             EnergyMeter opened = null;
             LiveAttempt registered = null;
             try {
-                opened = EnergyMeter.open(meterSettings(), gpus);
+                MeterSettings settings = meterSettings();
+                shortestBatchesNanos = settings.sampleInterval().multipliedBy(SAMPLES_PER_MEASUREMENT).toNanos();
+                opened = EnergyMeter.open(settings, gpus);
                 if (plan.attempt() != null) {
                     registered = LiveAttempt.start(plan.attempt(), TaskAttemptNumber.current(), opened);
                 }
@@ -116,6 +135,7 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
                 // Its own window, exact at its edges: the batches' energies are extrapolated between the
                 // meter's samples, too coarse to tell loading from inference in a partition of a second.
                 opened.begin("batches");
+                batchesStartNanos = System.nanoTime();
             } catch (RuntimeException e) {
                 if (registered != null) {
                     registered.close();
@@ -148,12 +168,41 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
         public boolean hasNext() {
             if (ready.isEmpty() && !closed) {
                 if (input.hasNext()) {
-                    predictBatch();
+                    List<Row> rows = new ArrayList<>(plan.batchSize());
+                    while (rows.size() < plan.batchSize() && input.hasNext()) {
+                        rows.add(input.next());
+                    }
+                    ready.addAll(predictBatch(rows));
+                    keepForRepeats(rows);
                 } else {
+                    repeatUntilMeasurable();
                     close();
                 }
             }
             return !ready.isEmpty();
+        }
+
+        private void keepForRepeats(List<Row> rows) {
+            if (firstPass != null && batchesNanos() < shortestBatchesNanos) {
+                firstPass.add(rows);
+            } else {
+                firstPass = null;
+            }
+        }
+
+        /** Predicts the first pass's batches again, a whole pass at a time, until the batches' window is long enough. */
+        private void repeatUntilMeasurable() {
+            while (firstPass != null && !firstPass.isEmpty() && batchesNanos() < shortestBatchesNanos) {
+                passes++;
+                for (List<Row> rows : firstPass) {
+                    predictBatch(rows);
+                }
+            }
+            firstPass = null;
+        }
+
+        private long batchesNanos() {
+            return System.nanoTime() - batchesStartNanos;
         }
 
         @Override
@@ -164,17 +213,16 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
             return ready.poll();
         }
 
-        private void predictBatch() {
-            List<Row> rows = new ArrayList<>(plan.batchSize());
-            while (rows.size() < plan.batchSize() && input.hasNext()) {
-                rows.add(input.next());
-            }
+        /** Predicts one batch of rows and returns them with their prediction and measurement columns. */
+        private List<Row> predictBatch(List<Row> rows) {
             double joulesBefore = meter.joulesSoFar();
             long started = System.nanoTime();
             List<Example> examples = new ArrayList<>(rows.size());
             List<Encoded> encodings = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                rowsRead++;
+                if (passes == 1) {
+                    rowsRead++;
+                }
                 String where = "row " + rowsRead + " of partition " + partition;
                 try {
                     Encoded encoded = plan.idsIndex() >= 0 ? null : predictor.encode(text(row, plan.textIndex()),
@@ -191,12 +239,13 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
             double joules = meter.joulesSoFar() - joulesBefore;
             String batch = partition + "-b" + (batches.size() + 1);
             int seqLen = examples.stream().mapToInt(Example::length).max().orElse(0);
-            BatchMeasurement measured = new BatchMeasurement(batch, rows.size(), seqLen,
+            BatchMeasurement measured = new BatchMeasurement(batch, passes, rows.size(), seqLen,
                     examples.stream().mapToLong(Example::length).sum(), seconds, joules, Instant.now());
             batches.add(measured);
             if (live != null) {
                 live.stepEnded(measured.tokensReal(), measured.tokensPadded(), seconds);
             }
+            List<Row> out = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 Row row = rows.get(i);
                 String pair = plan.pairIndex() < 0 ? null : row.getString(plan.pairIndex());
@@ -208,8 +257,9 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
                 values.addAll(predictionValues(p, outputs.get(i)));
                 values.addAll(List.of(batch, rows.size(), seqLen, examples.get(i).length(), seconds / rows.size(),
                         joules / rows.size(), predictor.device().toString(), energySource));
-                ready.add(RowFactory.create(values.toArray()));
+                out.add(RowFactory.create(values.toArray()));
             }
+            return out;
         }
 
         private List<Object> predictionValues(Prediction p, HeadOutput output) {
@@ -237,15 +287,17 @@ final class InferencePartition implements MapPartitionsFunction<Row, Row> {
                 double batchJoules = batchesWindow.totalJoules();
                 if (plan.measurements() != null) {
                     plan.measurements().add(new PartitionMeasurement(partition, HostInfo.of(meter.host(), TorchThreads.intraOp()),
-                            predictor.device().toString(), predictor.parameterCount(), window, batchesWindow, batches,
+                            predictor.device().toString(), predictor.parameterCount(), window, batchesWindow, passes, batches,
                             meter.samples(), RuntimeVersions.jvm().with(EngineVersions.current())
                             .with("nvidia-driver", meter.host().gpuDriver())));
                 }
+                long examples = batches.stream().mapToLong(BatchMeasurement::size).sum();
                 System.err.println(String.format(Locale.ROOT,
-                        "inference partition %s: %d rows in %d batches of up to %d on %s, %.2f s, %.3f J in batches"
-                                + " (%.4f J/row), %.3f J with model loading [%s]",
-                        partition, rowsRead, batches.size(), plan.batchSize(), predictor.device(), window.durationSeconds(),
-                        batchJoules, rowsRead == 0 ? Double.NaN : batchJoules / rowsRead, window.totalJoules(), energySource));
+                        "inference partition %s: %d rows in %d pass(es), %d batches of up to %d on %s, %.2f s, %.3f J in"
+                                + " batches (%.4f J/example over %d examples), %.3f J with model loading [%s]",
+                        partition, rowsRead, passes, batches.size(), plan.batchSize(), predictor.device(),
+                        window.durationSeconds(), batchJoules, examples == 0 ? Double.NaN : batchJoules / examples, examples,
+                        window.totalJoules(), energySource));
             } finally {
                 try {
                     if (live != null) {

@@ -16,18 +16,19 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
-/** The {@code regressions} table: one row per OLS fit of energy on a predictor set, each column's value next to its name. */
+/** The {@code regressions} table: one row per OLS fit of a run's energy on a predictor set, each column's value next to its name. */
 public final class RegressionsTable {
 
     private RegressionsTable() {}
 
-    /** The response every fit explains. */
-    public static final String RESPONSE = "energy_kwh";
+    /** The energy columns of {@code runs} a fit may explain. */
+    static final List<String> RESPONSES = List.of("energy_kwh", "energy_steps_kwh");
 
     /** Element type of {@code regressions.coefficients}. */
     public static final TableColumns<Coefficient> COEFFICIENT = TableColumns.<Coefficient>builder()
             .add("name", StringType, "predictor column, or intercept", Coefficient::name)
-            .add("estimate", DoubleType, "kWh per unit of the predictor (kWh for the intercept)", Coefficient::estimate)
+            .add("estimate", DoubleType, "kWh of the response per unit of the predictor (kWh for the intercept)",
+                    Coefficient::estimate)
             .add("std_error", DoubleType, "standard error of the estimate", Coefficient::standardError)
             .add("t_value", DoubleType, "estimate / std_error", Coefficient::tValue)
             .add("p_value", DoubleType, "two-sided p-value against 0", Coefficient::pValue)
@@ -42,7 +43,9 @@ public final class RegressionsTable {
             .keyOneOf("kind", RunsTable.KINDS, "runs.kind of the group", a -> a.result().kind())
             .key("model", StringType, "runs.model of the group", a -> a.result().model())
             .key("with_intercept", BooleanType, "whether an intercept was fitted", a -> a.result().withIntercept())
-            .add("response", StringType, "the fitted column: energy_kwh (software meter)", a -> RESPONSE)
+            .keyOneOf("response", RESPONSES, "the fitted runs column: energy_kwh (the whole run, everything the meter saw: the"
+                    + " paper's view) or energy_steps_kwh (the training loop alone; inference: the batches)",
+                    a -> a.result().response())
             .add("predictors", createArrayType(StringType), "predictor columns in coefficient order",
                     a -> a.result().predictors().toArray(String[]::new))
             .add("coefficients", createArrayType(COEFFICIENT_TYPE), "one per predictor, then the intercept",
@@ -62,22 +65,30 @@ public final class RegressionsTable {
             .add("fitted_at", TimestampType, "when the fit was made", a -> timestamp(a.result().fittedAt()))
             .key("sweep_id", StringType, "the sweeps analysed together: a sweep id, ids joined with +, or * for every"
                     + " sweep of the lakehouse", Analysed::sweepScope)
+            .key("batch_size", IntegerType, "inference fits: runs.batch_size of the group (inference batch sizes are never"
+                    + " pooled); 0 for training fits, which pool batch sizes (their tokens carry them)",
+                    a -> a.result().batchSize())
             .build();
 
     public static final LakeTable TABLE = new LakeTable("regressions", COLUMNS.schema(), COLUMNS.keys(), List.of(),
-            "one row per OLS fit of energy on a predictor set for a hardware, kind and model").withChecks(COLUMNS);
+            "one row per OLS fit of a run energy column on a predictor set for a hardware, kind and model (inference: and"
+                    + " batch size)").withChecks(COLUMNS);
 
-    /** A fit back from its row. */
+    /** A fit back from its row; rows written before response and batch_size were keys read as energy_kwh and 0. */
     public static RegressionFit fit(Row r) {
         List<Coefficient> coefficients = r.<Row>getList(r.fieldIndex("coefficients")).stream()
                 .map(c -> new Coefficient(c.getString(0), c.getDouble(1), c.getDouble(2), c.getDouble(3), c.getDouble(4)))
                 .toList();
         Object mape = r.getAs("held_out_mape_pct");
+        Object response = r.getAs("response");
+        Object batchSize = r.getAs("batch_size");
         return new RegressionFit(
                 r.getAs("predictor_set"),
+                response == null ? "energy_kwh" : (String) response,
                 r.getAs("hardware"),
                 r.getAs("kind"),
                 r.getAs("model"),
+                batchSize == null ? 0 : (Integer) batchSize,
                 r.<Boolean>getAs("with_intercept"),
                 r.<String>getList(r.fieldIndex("predictors")),
                 coefficients,

@@ -21,7 +21,7 @@ import org.apache.spark.sql.Row;
 /**
  * Reads {@code runs} rows back into the {@link RunRecord}s they were written from ({@link RunsTable}
  * writes them), columns found by name. Rows of older versions lack some columns: a missing
- * measurement reads as NaN (energy parts) or 0 (tokens evaluated, GPUs asked for), a missing
+ * measurement reads as NaN (energy parts) or 0 (tokens evaluated, GPUs asked for, passes), a missing
  * feed-forward size as BERT's four times the hidden size, which every model of those versions had.
  */
 public final class RunRecordReader {
@@ -51,7 +51,7 @@ public final class RunRecordReader {
                         strings(r, "gpu_uuids"))
                 : new HostInfo(r.getAs("host"), r.getAs("cpu_model"), r.getAs("gpu_model"), gpuIds, integer(r, "cpu_threads", 0));
         WorkCounts work = new WorkCounts(r.<Long>getAs("steps"), r.<Long>getAs("examples"), r.<Long>getAs("tokens_real"),
-                r.<Long>getAs("tokens_padded"), count(r, "tokens_evaluated"));
+                r.<Long>getAs("tokens_padded"), count(r, "tokens_evaluated"), integer(r, "passes", 0));
         EnergyAccount energy = new EnergyAccount(r.<Double>getAs("energy_cpu_kwh"), r.<Double>getAs("energy_gpu_kwh"),
                 r.<Double>getAs("energy_ram_kwh"), r.getAs("cpu_source"), r.getAs("gpu_source"), r.getAs("ram_source"),
                 r.<Double>getAs("wall_coefficient"), r.<Double>getAs("pue"), r.getAs("grid_region"),

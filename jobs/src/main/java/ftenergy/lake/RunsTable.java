@@ -122,6 +122,9 @@ public final class RunsTable {
                     c -> c.run().provenance().tokenizerVersion())
             .add("runtime", StringType, "versions that computed it: java, djl, pytorch, spark, delta (and GPU driver)",
                     c -> c.run().provenance().runtime())
+            .add("passes", IntegerType, "inference: passes over the evaluation examples, repeated until the batches' window"
+                    + " spanned 10 meter sample intervals (steps, examples and tokens count every pass); null for training runs",
+                    c -> c.run().work().passes() == 0 ? null : c.run().work().passes())
             .build();
 
     public static final LakeTable TABLE = new LakeTable("runs", COLUMNS.schema(), COLUMNS.keys(), List.of(),

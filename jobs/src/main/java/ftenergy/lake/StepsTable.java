@@ -19,7 +19,7 @@ public final class StepsTable {
             .key("run_id", StringType, "run", r -> r.attempt().runId())
             .key("attempt", IntegerType, "attempt", r -> r.attempt().attempt())
             .key("step", LongType, "1-based optimisation step", r -> r.item().step())
-            .add("epoch", IntegerType, "0-based epoch", r -> r.item().epoch())
+            .add("epoch", IntegerType, "0-based epoch (inference: 0-based pass over the examples)", r -> r.item().epoch())
             .add("batch_size", IntegerType, "examples in the batch", r -> r.item().batchSize())
             .add("seq_len", IntegerType, "padded length of the batch", r -> r.item().seqLen())
             .add("tokens_real", LongType, "non-padding tokens", r -> r.item().tokensReal())

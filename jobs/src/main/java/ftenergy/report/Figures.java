@@ -1,5 +1,6 @@
 package ftenergy.report;
 
+import ftenergy.amortization.AmortizationRow;
 import ftenergy.stats.RegressionFit;
 import java.awt.Color;
 import java.io.IOException;
@@ -25,7 +26,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Renders the report's figures with XChart, each as PNG (inlined into the HTML) and SVG.
  * Scatter figures show fine-tuning runs, one series per hardware and model, with the fitted line
- * of that group (single predictor, with intercept) drawn over them.
+ * of that group (whole-run energy, single predictor, with intercept) drawn over them, on
+ * logarithmic axes that carry numbers ({@link LogAxes}). Metric-vs-emissions figures plot task
+ * metrics only, one figure per metric.
  */
 public final class Figures {
 
@@ -73,8 +76,9 @@ public final class Figures {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(axis + " (log)")
                 .yAxisTitle("Energy, kWh (log)").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW).setMarkerSize(7);
+        List<Double> allX = new ArrayList<>();
+        List<Double> allY = new ArrayList<>();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         List<String> equations = new ArrayList<>();
         int index = 0;
@@ -83,6 +87,10 @@ public final class Figures {
             Color colour = PALETTE[index++ % PALETTE.length];
             chart.addSeries(entry.getKey() + " (" + points.size() + " runs)", points.stream().map(p -> p.value(column)).toList(),
                     points.stream().map(RunPoint::energyKwh).toList()).setMarkerColor(colour);
+            points.forEach(p -> {
+                allX.add(p.value(column));
+                allY.add(p.energyKwh());
+            });
             RunPoint first = points.get(0);
             fit(data.fits(), column, first.hardware(), first.model()).ifPresent(fit -> {
                 double lo = points.stream().mapToDouble(p -> p.value(column)).min().orElseThrow();
@@ -98,6 +106,8 @@ public final class Figures {
                     }
                 }
                 if (!xs.isEmpty()) {
+                    allX.addAll(xs);
+                    allY.addAll(ys);
                     XYSeries line = chart.addSeries("fit " + entry.getKey() + String.format(Locale.ROOT, " (R² %.3f)", fit.r2()), xs, ys);
                     line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE);
                     line.setLineColor(colour);
@@ -105,61 +115,66 @@ public final class Figures {
                 }
             });
         }
+        LogAxes.apply(chart, allX, allY);
         String caption = "Fine-tuning runs (runs.kind = finetune, latest succeeded attempts): runs.energy_kwh against runs." + column
-                + "; lines are the with-intercept OLS fits from table regressions"
+                + "; lines are the with-intercept OLS fits of the whole run's energy from table regressions"
                 + (equations.isEmpty() ? "." : ": " + String.join("; ", equations) + ".");
         figures.add(save(chart, name, title, caption, dir));
     }
 
     private static Optional<RegressionFit> fit(List<RegressionFit> fits, String column, String hardware, String model) {
         return fits.stream().filter(f -> f.predictorSet().equals(column) && f.withIntercept() && f.kind().equals(FINETUNE)
-                && f.hardware().equals(hardware) && f.model().equals(model)).findFirst();
+                && f.response().equals("energy_kwh") && f.hardware().equals(hardware) && f.model().equals(model)).findFirst();
     }
 
+    /** One panel per task metric: each run's metric against its emissions so far, in training order. */
     private static void metricVsCo2(ReportData data, Path dir, List<Figure> figures) {
-        if (data.curves().isEmpty()) {
-            return;
-        }
-        String metric = data.curves().get(0).metricName();
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(metric + " vs emissions during training (the paper's Figure 11)")
-                .xAxisTitle("Emissions so far, g CO2e").yAxisTitle(metric).build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE).setChartBackgroundColor(Color.WHITE);
+        Map<String, List<EvalCurve>> byMetric = new TreeMap<>();
         for (EvalCurve curve : data.curves()) {
             if (!curve.co2Grams().isEmpty()) {
-                chart.addSeries(curve.label(), curve.co2Grams(), curve.metricValues());
+                byMetric.computeIfAbsent(curve.metricName(), k -> new ArrayList<>()).add(curve);
             }
         }
-        figures.add(save(chart, "metric_vs_co2", metric + " vs emissions during training",
-                "Table evals (co2_kg_so_far × 1000, metric_value) of the " + data.curves().size()
-                        + " analysable runs with the most evaluation points.", dir));
+        for (Map.Entry<String, List<EvalCurve>> panel : byMetric.entrySet()) {
+            String metric = panel.getKey();
+            String title = metric + " vs emissions during fine-tuning (the paper's Figure 11)";
+            XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                    .xAxisTitle("Emissions so far, g CO2e").yAxisTitle(metric).build();
+            chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE).setChartBackgroundColor(Color.WHITE);
+            for (EvalCurve curve : panel.getValue()) {
+                chart.addSeries(curve.label(), curve.co2Grams(), curve.metricValues());
+            }
+            figures.add(save(chart, "metric_vs_co2_" + metric, metric + " vs emissions during fine-tuning",
+                    "Table evals (co2_kg_so_far × 1000, metric_value where metric_name = " + metric + ") of the "
+                            + panel.getValue().size() + " analysable fine-tuning runs with the most evaluations, each in step"
+                            + " order.", dir));
+        }
     }
 
     private static void amortization(ReportData data, Path dir, List<Figure> figures) {
-        TableData table = data.amortization();
         List<String> categories = new ArrayList<>();
         List<Double> teacher = new ArrayList<>();
         List<Double> student = new ArrayList<>();
         List<String> nStarCategories = new ArrayList<>();
         List<Double> nStar = new ArrayList<>();
         List<String> never = new ArrayList<>();
-        for (List<Object> row : table.rows()) {
-            Map<String, Object> r = new TreeMap<>();
-            for (int i = 0; i < table.columns().size(); i++) {
-                r.put(table.columns().get(i), row.get(i));
+        for (AmortizationRow r : data.amortization()) {
+            if (r.distillRunId() == null || !onReferenceBatch(data.amortization(), r)) {
+                continue;
             }
-            String label = r.get("task") + " · " + r.get("hardware");
-            long k = ((Number) r.get("inferences_per_model")).longValue();
-            if (k == 0 && r.get("student_finetune_kwh") != null) {
+            String label = r.task() + " · " + r.hardware();
+            long k = r.inferencesPerModel();
+            if (k == 0 && r.studentFinetuneRuns() > 0) {
                 categories.add(label);
-                teacher.add(((Number) r.get("teacher_finetune_kwh")).doubleValue());
-                student.add(((Number) r.get("student_finetune_kwh")).doubleValue());
+                teacher.add(r.teacherFinetuneKwh());
+                student.add(r.studentFinetuneKwh());
             }
-            String withK = label + (k == 0 ? "" : String.format(Locale.ROOT, " +%,d inf.", k));
-            if (r.get("n_star") != null) {
+            String withK = label + (k == 0 ? "" : String.format(Locale.ROOT, " +%,d inf. (batch %d)", k, r.inferenceBatchSize()));
+            if (r.amortizes()) {
                 nStarCategories.add(withK);
-                nStar.add(((Number) r.get("n_star")).doubleValue());
-            } else if ("never".equals(r.get("verdict"))) {
+                nStar.add(r.nStar());
+            } else if ("never".equals(r.verdict())) {
                 never.add(withK);
             }
         }
@@ -174,16 +189,29 @@ public final class Figures {
         }
         if (!nStar.isEmpty()) {
             CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Distillation amortization N*")
-                    .xAxisTitle("Task · hardware (+ inferences per model)").yAxisTitle("Models until distillation pays off").build();
+                    .xAxisTitle("Task · hardware (+ inferences per model, inference batch size)")
+                    .yAxisTitle("Models until distillation pays off").build();
             // Linear axis: XChart's bar renderer starts bars at 0, which a logarithmic axis rejects.
             chart.getStyler().setChartBackgroundColor(Color.WHITE).setLegendVisible(false);
             chart.getStyler().setXAxisLabelRotation(20);
             chart.addSeries("N*", nStarCategories, nStar);
             figures.add(save(chart, "amortization_n_star", "Distillation amortization N*",
-                    "Table amortization (n_star = distill_kwh / (teacher_per_model_kwh − student_per_model_kwh))."
+                    "Table amortization (n_star = distill_kwh / (teacher_per_model_kwh − student_per_model_kwh)); inferences"
+                            + " counted at batch size 1 where measured, else the smallest batch size measured."
                             + (never.isEmpty() ? "" : " Never amortizes (student not cheaper): " + String.join(", ", never) + "."),
                     dir));
         }
+    }
+
+    /** Whether {@code row} counts no inference, or counts it at the report's batch size for its lineage, hardware and task. */
+    private static boolean onReferenceBatch(List<AmortizationRow> rows, AmortizationRow row) {
+        if (row.inferencesPerModel() == 0) {
+            return true;
+        }
+        List<Integer> sizes = rows.stream().filter(r -> r.inferencesPerModel() > 0 && r.pretrainRunId().equals(row.pretrainRunId())
+                && java.util.Objects.equals(r.distillRunId(), row.distillRunId()) && r.hardware().equals(row.hardware())
+                && r.task().equals(row.task())).map(AmortizationRow::inferenceBatchSize).toList();
+        return row.inferenceBatchSize() == InferenceSpread.referenceBatch(sizes);
     }
 
     private static Figure save(Chart<?, ?> chart, String name, String title, String caption, Path dir) {

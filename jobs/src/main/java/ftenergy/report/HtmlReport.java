@@ -1,7 +1,9 @@
 package ftenergy.report;
 
-import ftenergy.meter.EnergyUnit;
+import ftenergy.amortization.AmortizationRow;
+import ftenergy.analyze.Response;
 import ftenergy.stats.Coefficient;
+import ftenergy.stats.EnergyRate;
 import ftenergy.stats.RegressionFit;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,21 +11,28 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Renders the report as one self-contained HTML page: styles inline, figures as base64 PNG, no
- * scripts and no external requests, so it can be mailed or archived as a single file. Every table
- * and figure names the lakehouse table and columns it came from.
+ * scripts and no external requests, so it can be mailed or archived as a single file. It opens with
+ * the paper's claims checked on the data, then the paper's tables remade from it; every table and
+ * figure names the lakehouse table and columns it came from.
  */
 public final class HtmlReport {
+
+    /** What inference energy per example means wherever the report shows it. */
+    static final String JOULES_PER_EXAMPLE = "Inference energy per example (J/example) is the same quantity in every table and"
+            + " figure of this report, as in runs, energy_rates, amortization and `ftenergy infer`: the energy of the batches'"
+            + " own meter window (runs.energy_kwh − energy_setup_kwh: loading the model is left out) over every example those"
+            + " batches predicted (runs.examples, passes repeated to span 10 meter samples included).";
 
     private static final String STYLE = """
             body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em auto;max-width:1150px;color:#1d2733;background:#fff;line-height:1.45}
             h1{color:#0b4f6c;border-bottom:3px solid #0b4f6c;padding-bottom:.2em}
             h2{color:#0b4f6c;margin-top:1.8em;border-bottom:1px solid #c9d6df}
+            h3{color:#0b4f6c;margin-bottom:.2em}
             table{border-collapse:collapse;margin:.6em 0;font-size:12px;width:100%}
             .wide{overflow-x:auto}
             th{background:#0b4f6c;color:#fff;text-align:left;padding:4px 6px}
@@ -31,11 +40,15 @@ public final class HtmlReport {
             tr:nth-child(even) td{background:#f3f7fa}
             .meta{color:#55606b;font-size:13px}
             .source{color:#55606b;font-size:12px;font-style:italic}
+            .verdict{display:inline-block;min-width:7.5em;text-align:center;font-weight:bold;border-radius:3px;padding:0 .4em;color:#fff}
+            .holds{background:#2b7a3d}
+            .does-not-hold{background:#b3261e}
+            .cannot-decide{background:#6b7580}
             figure{margin:1.2em 0;border:1px solid #dde5eb;padding:.6em;background:#fafcfd}
             figure img{max-width:100%;height:auto}
             figcaption{font-size:12px;color:#33404d}
             code{background:#eef3f6;padding:0 3px}
-            li{margin:.25em 0}
+            li{margin:.4em 0}
             """;
 
     private HtmlReport() {}
@@ -47,11 +60,20 @@ public final class HtmlReport {
                 .append(STYLE).append("</style></head><body>\n");
         html.append("<h1>Energy and carbon of fine-tuning: ftenergy report</h1>\n");
         html.append("<p class=\"meta\">Lakehouse <code>").append(escape(data.lakehouse())).append("</code>, read ")
-                .append(escape(data.generatedAt().toString())).append(". ").append(data.analysableRuns())
+                .append(escape(data.generatedAt().toString())).append(". Analysis of sweeps <code>").append(escape(data.scope()))
+                .append("</code>: ").append(data.analysableRuns())
                 .append(" analysable runs (latest attempt of each run, succeeded) out of ").append(data.runRows())
                 .append(" rows of <code>runs</code>. Sweeps: ").append(escape(String.join(", ", data.sweepIds())))
                 .append(". Code versions: ").append(escape(String.join(", ", data.codeVersions()))).append(".</p>\n");
-        findings(html, data);
+        html.append("<p class=\"meta\">").append(escape(JOULES_PER_EXAMPLE)).append("</p>\n");
+        findings(html, data.claims());
+        html.append("<h2>The paper's tables, from these runs</h2>\n");
+        PaperTables.tasks(data.tasks()).render(html);
+        PaperTables.costs(data.costs()).render(html);
+        PaperTables.teacherStudent(data.amortization()).render(html);
+        PaperTables.inferenceAcrossTasks(data.spreads()).render(html);
+        PaperTables.padding(data.padding()).render(html);
+        PaperTables.devices(data.devices()).render(html);
         html.append("<h2>Figures</h2>\n");
         if (figures.isEmpty()) {
             html.append("<p>No figure: the lakehouse has no analysable fine-tuning runs or evaluations yet.</p>\n");
@@ -61,78 +83,104 @@ public final class HtmlReport {
                     .append("\" src=\"data:image/png;base64,").append(base64(f)).append("\"><figcaption>").append(escape(f.caption()))
                     .append(" SVG: <code>").append(escape(f.svg().getFileName().toString())).append("</code>.</figcaption></figure>\n");
         }
-        regressions(html, data.fits());
-        table(html, data.rates(), "J = runs.energy_kwh × 3.6e6; each rate is the mean over runs of the per-run ratio "
-                + "(energy / steps, / tokens_padded, / tokens_real, / examples, / duration_s); cv = standard deviation / mean across runs.");
-        table(html, data.amortization(), "pretrain_equivalence = pretrain_kwh / teacher_finetune_kwh; distill_overhead_pct = "
-                + "100 × distill_kwh / pretrain_kwh; n_star = distill_kwh / (teacher_per_model_kwh − student_per_model_kwh), where "
-                + "per-model energy = mean fine-tuning kWh + inferences_per_model × J/example / 3.6e6 (J/example: an inference run's "
-                + "energy_kwh less its energy_setup_kwh, loading the model, over its examples); teacher and student sides "
-                + "follow runs.init = run:&lt;id&gt; lineage (pre-training → teacher, distillation → student).");
+        html.append("<h2>Regressions of energy on work and time</h2>\n");
+        for (Response response : Response.values()) {
+            regressions(data.fits(), response).render(html);
+        }
+        rates(data.rates()).render(html);
+        amortization(data.amortization()).render(html);
         provenance(html, data);
         caveats(html, data);
         html.append("</body></html>\n");
         return html.toString();
     }
 
-    private static void findings(StringBuilder html, ReportData data) {
-        html.append("<h2>Findings</h2>\n<ul>\n");
-        Map<String, List<Double>> r2ByPredictor = new TreeMap<>();
-        for (RegressionFit f : data.fits()) {
-            if (f.kind().equals("finetune") && f.withIntercept()) {
-                r2ByPredictor.computeIfAbsent(f.predictorSet(), k -> new ArrayList<>()).add(f.r2());
-            }
+    private static void findings(StringBuilder html, List<Claim> claims) {
+        html.append("<h2>Findings: the paper's claims on these runs</h2>\n<ul>\n");
+        for (Claim c : claims) {
+            html.append("<li><span class=\"verdict ").append(c.verdict().label().replace(' ', '-')).append("\">")
+                    .append(escape(c.verdict().label())).append("</span> <b>").append(escape(c.statement())).append("</b> Paper: ")
+                    .append(escape(c.paper())).append(" Here: ").append(escape(c.evidence())).append(". <span class=\"source\">(")
+                    .append(escape(c.source())).append(")</span></li>\n");
         }
-        if (!r2ByPredictor.isEmpty()) {
-            List<String> parts = new ArrayList<>();
-            r2ByPredictor.forEach((set, r2) -> parts.add(set + " " + fmt(r2.stream().mapToDouble(Double::doubleValue).average().orElseThrow())));
-            html.append("<li>Mean R² of fine-tuning energy over hardware/model groups, by predictor (with intercept): ")
-                    .append(escape(String.join("; ", parts))).append(". <span class=\"source\">(table regressions)</span></li>\n");
-        }
-        for (RegressionFit f : data.fits()) {
-            if (f.predictorSet().equals("tokens_padded") && f.withIntercept()) {
-                html.append("<li>").append(escape(f.describe())).append("; that is ")
-                        .append(fmt(EnergyUnit.kwhToJoules(f.coefficient("tokens_padded").estimate()))).append(" J per padded token.</li>\n");
-            }
-        }
-        TableData a = data.amortization();
-        for (List<Object> row : a.rows()) {
-            Map<String, Object> r = asMap(a, row);
-            if (((Number) r.get("inferences_per_model")).longValue() != 0) {
-                continue;
-            }
-            html.append("<li>On ").append(escape(String.valueOf(r.get("hardware")))).append(", task ")
-                    .append(escape(String.valueOf(r.get("task")))).append(": pre-training ").append(escape(String.valueOf(r.get("pretrain_run_id"))))
-                    .append(" (").append(fmt(r.get("pretrain_kwh"))).append(" kWh) = ").append(fmt(r.get("pretrain_equivalence")))
-                    .append(" fine-tunings");
-            if (r.get("distill_run_id") != null && !r.get("distill_run_id").toString().isEmpty()) {
-                html.append("; distillation adds ").append(fmt(r.get("distill_overhead_pct"))).append("% of pre-training; the student fine-tunes with ")
-                        .append(fmt(r.get("finetune_saving_pct"))).append("% less energy; distillation pays for itself ")
-                        .append(escape(String.valueOf(r.get("verdict"))));
-            }
-            html.append(". <span class=\"source\">(table amortization)</span></li>\n");
-        }
-        html.append("</ul>\n");
+        html.append("</ul>\n<p class=\"source\">A claim holds when every group the data allows agrees with it, does not hold when"
+                + " one does not, and cannot be decided when no group has enough runs or tasks. A good linear fit is R² ≥ "
+                + Format.number(Findings.GOOD_FIT_R2) + ".</p>\n");
     }
 
-    private static void regressions(StringBuilder html, List<RegressionFit> fits) {
-        html.append("<h2>Regressions of energy on work and time</h2>\n<table><tr><th>hardware</th><th>kind</th><th>model</th>"
-                + "<th>fitted equation (kWh)</th><th>coefficients: estimate ± std error (p)</th><th>R²</th><th>runs</th>"
-                + "<th>held-out MAPE %</th><th>sweeps</th></tr>\n");
+    private static HtmlTable regressions(List<RegressionFit> fits, Response response) {
+        List<List<String>> rows = new ArrayList<>();
         for (RegressionFit f : fits) {
+            if (!f.response().equals(response.column())) {
+                continue;
+            }
             List<String> terms = new ArrayList<>();
             for (Coefficient c : f.coefficients()) {
-                terms.add(c.name() + ": " + fmt(c.estimate()) + " ± " + fmt(c.standardError()) + " (p " + pValue(c.pValue()) + ")");
+                terms.add(c.name() + ": " + Format.number(c.estimate()) + " ± " + Format.number(c.standardError()) + " (p "
+                        + pValue(c.pValue()) + ")");
             }
-            html.append("<tr><td>").append(escape(f.hardware())).append("</td><td>").append(escape(f.kind())).append("</td><td>")
-                    .append(escape(f.model())).append("</td><td>").append(escape(f.equation())).append("</td><td>")
-                    .append(escape(String.join("; ", terms))).append("</td><td>").append(fmt(f.r2())).append("</td><td>")
-                    .append(f.rows()).append("</td><td>").append(fmt(f.heldOutMapePercent())).append("</td><td>")
-                    .append(escape(String.join(", ", f.sweepIds()))).append("</td></tr>\n");
+            rows.add(List.of(f.hardware(), f.kind(), f.model(), f.batchSize() == 0 ? "all" : String.valueOf(f.batchSize()),
+                    f.equation(), String.join("; ", terms), Format.number(f.r2()), String.valueOf(f.rows()),
+                    Format.number(f.heldOutMapePercent()), String.join(", ", f.sweepIds())));
         }
-        html.append("</table>\n<p class=\"source\">Source: table regressions. Ordinary least squares by Spark MLlib (normal equations) "
-                + "of runs.energy_kwh on each predictor set, per hardware, kind and model; without intercept the line goes through 0 "
-                + "and R² is uncentred. Held-out MAPE is exact leave-one-out cross-validation (each run predicted by the fit on the others).</p>\n");
+        String what = response == Response.WHOLE_RUN
+                ? "The whole run (" + response.column() + "): everything the run's meter window saw, loading, training loop,"
+                        + " evaluations and checkpoints: the paper's view."
+                : "The training loop alone (" + response.column() + "): the optimisation steps (inference: the batches), without"
+                        + " setup, evaluation and checkpoints.";
+        return new HtmlTable("Response: " + response.label() + " (" + response.column() + ")", List.of("hardware", "kind", "model",
+                "batch", "fitted equation (kWh)", "coefficients: estimate ± std error (p)", "R²", "runs", "held-out MAPE %",
+                "sweeps"), rows,
+                what + " Source: table regressions. Ordinary least squares by Spark MLlib (normal equations) of runs."
+                        + response.column() + " on each predictor set, per hardware, kind and model, and per batch size for"
+                        + " inference (\"all\": training runs pool batch sizes); without intercept the line goes through 0 and R²"
+                        + " is uncentred. Held-out MAPE is exact leave-one-out cross-validation.",
+                "No group had enough runs with " + response.column() + " to fit.");
+    }
+
+    private static HtmlTable rates(List<EnergyRate> rates) {
+        List<List<String>> rows = new ArrayList<>();
+        for (EnergyRate r : rates) {
+            rows.add(List.of(r.hardware(), r.kind(), r.model(), r.task(), String.valueOf(r.batchSize()), String.valueOf(r.runs()),
+                    Format.number(r.energyKwhMean()) + " (" + Format.number(r.energyKwhCv()) + ")",
+                    Format.number(r.joulesPerStepMean()), Format.number(r.joulesPerPaddedTokenMean()),
+                    Format.number(r.joulesPerRealTokenMean()),
+                    Format.number(r.joulesPerExampleMean()) + " (" + Format.number(r.joulesPerExampleCv()) + ")",
+                    Format.number(r.wattsMean())));
+        }
+        return new HtmlTable("Energy per step, per token and per example", List.of("hardware", "kind", "model", "task", "batch",
+                "runs", "kWh per run (cv)", "J/step", "J/padded token", "J/real token", "J/example (cv)", "W"), rows,
+                "Source: table energy_rates, one row per hardware, kind, model, task and batch size (never pooled). J = kWh ×"
+                        + " 3.6e6 of a training run's energy_kwh, or of an inference run's batches (energy_kwh − energy_setup_kwh);"
+                        + " each rate is the mean over runs of the per-run ratio; cv = standard deviation / mean across runs.",
+                "No rates.");
+    }
+
+    private static HtmlTable amortization(List<AmortizationRow> amortization) {
+        List<List<String>> rows = new ArrayList<>();
+        for (AmortizationRow r : amortization) {
+            rows.add(List.of(r.pretrainRunId(), r.distillRunId() == null ? "" : r.distillRunId(), r.hardware(), r.task(),
+                    Format.count(r.inferencesPerModel()), r.inferencesPerModel() == 0 ? "—" : String.valueOf(r.inferenceBatchSize()),
+                    r.teacherModel(), String.valueOf(r.studentModel()), Format.number(r.pretrainKwh()), r.pretrainHardware(),
+                    Format.number(r.distillKwh()), r.sameHardware() ? "yes" : "no", Format.percent(r.distillOverheadPercent()),
+                    r.teacherFinetuneRuns() + " × " + Format.number(r.teacherFinetuneKwh()),
+                    r.studentFinetuneRuns() + " × " + Format.number(r.studentFinetuneKwh()), Format.percent(r.finetuneSavingPercent()),
+                    Format.number(r.pretrainEquivalence()), Format.number(r.teacherInferenceJoulesPerExample()),
+                    Format.number(r.studentInferenceJoulesPerExample()), Format.number(r.nStar()), r.verdict(),
+                    Format.number(r.inferenceCvAcrossTasks()), Format.number(r.finetuneCvAcrossTasks())));
+        }
+        return new HtmlTable("Pre-training equivalence, distillation overhead and amortization", List.of("pretrain_run_id",
+                "distill_run_id", "hardware", "task", "inferences per model", "inference batch", "teacher", "student",
+                "pretrain kWh", "pretrain hardware", "distill kWh", "same hardware", "distill overhead", "teacher fine-tunes × kWh",
+                "student fine-tunes × kWh", "saving", "pretrain equivalence", "teacher J/example", "student J/example", "N*",
+                "verdict", "CV inference across tasks", "CV fine-tuning across tasks"), rows,
+                "Source: table amortization. pretrain_equivalence = pretrain_kwh / teacher_finetune_kwh; distill overhead = 100 ×"
+                        + " distill_kwh / pretrain_kwh; N* = distill_kwh / (teacher_per_model_kwh − student_per_model_kwh), where"
+                        + " per-model energy = mean fine-tuning kWh + inferences per model × J/example / 3.6e6 at the row's"
+                        + " inference batch size, the same on both sides; teacher and student sides follow runs.init = run:<id>"
+                        + " lineage (pre-training → teacher, distillation → student). same hardware no: the pre-training or"
+                        + " distillation ran on other hardware than the fine-tunes and inferences of the row.",
+                "No fine-tuning runs descend from a measured pre-training.");
     }
 
     private static void provenance(StringBuilder html, ReportData data) {
@@ -141,9 +189,16 @@ public final class HtmlReport {
                 + "labelled with its source: <code>measured-rapl</code> (Intel/AMD RAPL energy counters), <code>measured-nvml</code> "
                 + "(NVIDIA NVML energy counter), <code>estimated-nvml-power</code> (NVML power samples integrated over time), "
                 + "<code>estimated-tdp</code> (CPU thermal design power × utilisation), <code>estimated-ram</code> (watts per GB), "
-                + "<code>absent</code>. Wall energy = software energy × the host's wall coefficient (wall-meter reading / software "
-                + "reading); CO2e (kg) = wall kWh × PUE × grid intensity (g/kWh) / 1000.</p>\n");
-        table(html, data.provenance(), "Every analysable run counted once, by its meter sources, grid factor and PUE.");
+                + "<code>absent</code>. Its parts (energy_setup_kwh, energy_steps_kwh, energy_eval_kwh, energy_checkpoint_kwh) are "
+                + "meter windows of their own that add up to it. Wall energy = software energy × the host's wall coefficient "
+                + "(wall-meter reading / software reading); CO2e (kg) = wall kWh × PUE × grid intensity (g/kWh) / 1000.</p>\n");
+        TableData p = data.provenance();
+        List<List<String>> rows = new ArrayList<>();
+        for (List<Object> row : p.rows()) {
+            rows.add(row.stream().map(HtmlReport::cell).toList());
+        }
+        new HtmlTable(p.caption(), p.columns(), rows, "Source: table " + p.source()
+                + ". Every analysable run counted once, by its meter sources, grid factor and PUE.", "No runs.").render(html);
     }
 
     private static void caveats(StringBuilder html, ReportData data) {
@@ -179,35 +234,28 @@ public final class HtmlReport {
                 + "runs of one sweep share a host and may violate this.</li>\n");
         html.append("<li>Regressions and amortization use the software reading runs.energy_kwh; ratios are unaffected by a "
                 + "per-host wall coefficient only when compared runs share the host.</li>\n");
-        html.append("<li>Amortization compares fine-tuning runs on the same hardware; the pre-training and distillation runs may "
-                + "have run elsewhere (pretrain_hardware), and their energy enters as measured there.</li>\n");
+        List<String> elsewhere = data.amortization().stream().filter(r -> !r.sameHardware() && r.inferencesPerModel() == 0)
+                .map(r -> r.task() + " on " + r.hardware() + " (pre-training on " + r.pretrainHardware()
+                        + (r.distillHardware() == null ? "" : ", distillation on " + r.distillHardware()) + ")")
+                .distinct().toList();
+        if (elsewhere.isEmpty()) {
+            html.append("<li>Every pre-training and distillation compared ran on the hardware of the fine-tunes it is compared "
+                    + "with.</li>\n");
+        } else {
+            html.append("<li>Pre-training or distillation measured on other hardware than the fine-tunes they are divided by: ")
+                    .append(escape(String.join("; ", elsewhere))).append(". Their pre-training equivalence and N* mix two "
+                            + "machines' energies (amortization.same_hardware = false).</li>\n");
+        }
+        html.append("<li>An inference run whose pass over its examples lasted less than 10 meter sample intervals repeated the "
+                + "pass until it did (runs.passes); the first pass also carries the model's warm-up, so the fewer the passes, the "
+                + "more of it J/example holds.</li>\n");
         html.append("<li>Metric-vs-emissions curves use the cumulative values recorded at each evaluation (table evals).</li>\n");
         html.append("</ul>\n");
     }
 
-    private static void table(StringBuilder html, TableData table, String formulas) {
-        html.append("<h2>").append(escape(table.caption())).append("</h2>\n<div class=\"wide\"><table><tr>");
-        for (String column : table.columns()) {
-            html.append("<th>").append(escape(column)).append("</th>");
-        }
-        html.append("</tr>\n");
-        for (List<Object> row : table.rows()) {
-            html.append("<tr>");
-            for (Object cell : row) {
-                html.append("<td>").append(escape(cell(cell))).append("</td>");
-            }
-            html.append("</tr>\n");
-        }
-        if (table.rows().isEmpty()) {
-            html.append("<tr><td colspan=\"").append(table.columns().size()).append("\">no rows</td></tr>\n");
-        }
-        html.append("</table></div>\n<p class=\"source\">Source: table ").append(escape(table.source())).append(". ").append(formulas)
-                .append("</p>\n");
-    }
-
     /** MLlib reports p-values below double precision as 0; say so instead of printing an impossible 0. */
     private static String pValue(double p) {
-        return p < 1e-16 ? "<1e-16" : fmt(p);
+        return p < 1e-16 ? "<1e-16" : Format.number(p);
     }
 
     private static Map<String, Object> asMap(TableData table, List<Object> row) {
@@ -223,45 +271,16 @@ public final class HtmlReport {
             return "—";
         }
         if (value instanceof Double || value instanceof Float) {
-            return fmt(((Number) value).doubleValue());
+            return Format.number(((Number) value).doubleValue());
         }
         if (value instanceof Timestamp t) {
             return t.toInstant().toString();
         }
-        if (value instanceof scala.collection.Seq<?> seq) {
-            return seq.mkString(", ");
-        }
         return String.valueOf(value);
     }
 
-    private static String fmt(Object value) {
-        return value == null ? "—" : fmt(((Number) value).doubleValue());
-    }
-
-    /** Three significant digits; plain notation between 0.001 and 1e6. */
-    static String fmt(double v) {
-        if (Double.isNaN(v)) {
-            return "—";
-        }
-        double a = Math.abs(v);
-        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
-            return String.format(Locale.ROOT, "%.3g", v);
-        }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
-    }
-
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private static String escape(String s) {
+        return HtmlTable.escape(s);
     }
 
     private static String base64(Figure f) {

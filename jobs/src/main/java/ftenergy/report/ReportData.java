@@ -6,15 +6,21 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
-import ftenergy.stats.RegressionFit;
+import ftenergy.amortization.AmortizationRow;
 import ftenergy.analyze.AnalysisRuns;
-import ftenergy.lake.AnalysisTables;
 import ftenergy.analyze.RegressionTable;
+import ftenergy.lake.AmortizationTable;
+import ftenergy.lake.AnalysisTables;
+import ftenergy.lake.EnergyRatesTable;
 import ftenergy.lake.LakeTable;
 import ftenergy.lake.LakeTables;
 import ftenergy.lake.Lakehouse;
+import ftenergy.run.RunKind;
+import ftenergy.stats.EnergyRate;
+import ftenergy.stats.RegressionFit;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,24 +29,31 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Everything the report shows, read once from the lakehouse.
+ * Everything the report shows, read once from the lakehouse: the latest analysis (its scope, the
+ * analysis tables' {@code sweep_id}) and the runs of the sweeps it analysed.
  *
  * @param lakehouse the lakehouse root read
  * @param generatedAt when the data was read
- * @param runRows rows of {@code runs} (all attempts)
+ * @param scope the analysis scope shown: a sweep id, ids joined with +, or * for every sweep
+ * @param runRows rows of {@code runs} of the scope's sweeps (all attempts)
  * @param analysableRuns runs whose latest attempt succeeded (what every analysis uses)
  * @param sweepIds sweeps of the analysable runs
  * @param codeVersions ftenergy versions that produced them
  * @param points the analysable runs as scatter points
- * @param curves metric against emissions during training, for up to 8 runs
+ * @param curves task metric against emissions during fine-tuning, per metric for up to 8 runs
  * @param fits rows of {@code regressions}
- * @param provenance how energy was measured, per hardware and kind
  * @param rates rows of {@code energy_rates}
  * @param amortization rows of {@code amortization}
+ * @param provenance how energy was measured, per hardware and kind
+ * @param tasks the tasks of {@code examples} (the paper's Table 1)
+ * @param costs mean cost of a training run per kind, hardware, model and task (Table 2)
+ * @param padding what length-grouped batching saved, from runs differing only in it
+ * @param devices single against multi-GPU training
  */
 public record ReportData(
         String lakehouse,
         Instant generatedAt,
+        String scope,
         long runRows,
         long analysableRuns,
         List<String> sweepIds,
@@ -48,11 +61,41 @@ public record ReportData(
         List<RunPoint> points,
         List<EvalCurve> curves,
         List<RegressionFit> fits,
+        List<EnergyRate> rates,
+        List<AmortizationRow> amortization,
         TableData provenance,
-        TableData rates,
-        TableData amortization) {
+        List<TaskExamples> tasks,
+        List<TaskCost> costs,
+        List<PaddingComparison> padding,
+        DeviceScaling devices) {
+
+    /** The metrics of fine-tuned tasks that the metric-vs-emissions figures plot (not the pre-training's losses). */
+    static final List<String> TASK_METRICS = List.of("accuracy", "f1", "exact_match");
 
     private static final int MAX_CURVES = 8;
+
+    public ReportData {
+        sweepIds = List.copyOf(sweepIds);
+        codeVersions = List.copyOf(codeVersions);
+        points = List.copyOf(points);
+        curves = List.copyOf(curves);
+        fits = List.copyOf(fits);
+        rates = List.copyOf(rates);
+        amortization = List.copyOf(amortization);
+        tasks = List.copyOf(tasks);
+        costs = List.copyOf(costs);
+        padding = List.copyOf(padding);
+    }
+
+    /** Inference against fine-tuning across tasks, per hardware and model (the paper's §4.4, Table 4). */
+    public List<InferenceSpread> spreads() {
+        return InferenceSpread.of(rates, costs);
+    }
+
+    /** The paper's claims, each checked on these runs. */
+    public List<Claim> claims() {
+        return Findings.check(fits, rates, amortization, spreads());
+    }
 
     /** Reads the report's data; fails naming the analysis table that {@code ftenergy analyze} has not written yet. */
     public static ReportData load(SparkSession spark, String lakehouse) {
@@ -65,12 +108,18 @@ public record ReportData(
         }
         // The latest analysis's rows: analyses of other sweeps stand beside them in the same tables.
         String scope = RegressionTable.latestScope(spark, lakehouse);
+        List<String> scopeSweeps = scope.equals("*") ? List.of() : Arrays.asList(scope.split("\\+"));
         Dataset<Row> all = lake.read(LakeTables.RUNS);
-        Dataset<Row> runs = AnalysisRuns.latestSucceeded(all).cache();
+        if (!scopeSweeps.isEmpty()) {
+            all = all.where(col("sweep_id").isin(scopeSweeps.toArray()));
+        }
+        Dataset<Row> runs = AnalysisRuns.load(spark, lakehouse, scopeSweeps).cache();
         try {
+            List<TaskCost> costs = TaskCost.of(runs);
             return new ReportData(
                     lakehouse,
                     Instant.now(),
+                    scope,
                     all.count(),
                     runs.count(),
                     strings(runs.select("sweep_id").distinct().orderBy("sweep_id")),
@@ -78,6 +127,13 @@ public record ReportData(
                     points(runs),
                     curves(lake, runs),
                     RegressionTable.read(spark, lakehouse, scope),
+                    lake.read(AnalysisTables.ENERGY_RATES).where(col("sweep_id").equalTo(scope))
+                            .orderBy("hardware", "kind", "model", "task", "batch_size").collectAsList().stream()
+                            .map(EnergyRatesTable::rate).toList(),
+                    lake.read(AnalysisTables.AMORTIZATION).where(col("sweep_id").equalTo(scope))
+                            .orderBy("pretrain_run_id", "distill_run_id", "hardware", "task", "inferences_per_model",
+                                    "inference_batch_size")
+                            .collectAsList().stream().map(AmortizationTable::row).toList(),
                     TableData.of("How energy was measured", "runs (latest succeeded attempts), grouped",
                             runs.groupBy("hardware", "kind", "cpu_source", "gpu_source", "ram_source", "grid_region", "grid_g_per_kwh", "pue")
                                     .agg(count(lit(1)).as("runs"), min("wall_coefficient").as("wall_coefficient_min"),
@@ -85,18 +141,10 @@ public record ReportData(
                                     .orderBy("hardware", "kind", "cpu_source"),
                             "hardware", "kind", "runs", "cpu_source", "gpu_source", "ram_source", "wall_coefficient_min",
                             "wall_coefficient_max", "pue", "grid_region", "grid_g_per_kwh"),
-                    TableData.of("Energy per step, per token and per example", "energy_rates",
-                            lake.read(AnalysisTables.ENERGY_RATES).where(col("sweep_id").equalTo(scope)).orderBy("hardware", "kind", "model", "task"),
-                            "hardware", "kind", "model", "task", "runs", "energy_kwh_mean", "energy_kwh_cv", "j_per_step_mean",
-                            "j_per_token_padded_mean", "j_per_token_real_mean", "j_per_example_mean", "j_per_example_cv", "watts_mean"),
-                    TableData.of("Pre-training equivalence, distillation overhead and amortization", "amortization",
-                            lake.read(AnalysisTables.AMORTIZATION).where(col("sweep_id").equalTo(scope)).orderBy("pretrain_run_id", "distill_run_id", "hardware", "task",
-                                    "inferences_per_model"),
-                            "pretrain_run_id", "distill_run_id", "hardware", "task", "inferences_per_model", "teacher_model",
-                            "student_model", "pretrain_kwh", "distill_kwh", "distill_overhead_pct", "teacher_finetune_runs",
-                            "teacher_finetune_kwh", "student_finetune_runs", "student_finetune_kwh", "finetune_saving_pct",
-                            "pretrain_equivalence", "teacher_inference_j_per_example", "student_inference_j_per_example", "n_star",
-                            "verdict", "inference_cv_across_tasks", "finetune_cv_across_tasks"));
+                    TaskExamples.load(lake),
+                    costs,
+                    PaddingComparison.of(runs),
+                    DeviceScaling.of(runs));
         } finally {
             runs.unpersist();
         }
@@ -121,32 +169,35 @@ public record ReportData(
         return points;
     }
 
+    /**
+     * Per task metric, the fine-tuning runs with the most evaluations (up to 8), each a curve of the
+     * metric against emissions so far, in training order (by step).
+     */
     private static List<EvalCurve> curves(Lakehouse lake, Dataset<Row> runs) {
         if (!lake.exists(LakeTables.EVALS)) {
             return List.of();
         }
-        Dataset<Row> evals = lake.read(LakeTables.EVALS).join(runs.select("run_id", "attempt", "model", "task", "hardware"),
-                new String[] {"run_id", "attempt"});
-        List<Row> longest = evals.groupBy("run_id").count().orderBy(col("count").desc(), col("run_id")).limit(MAX_CURVES).collectAsList();
-        List<String> ids = longest.stream().map(r -> r.getString(0)).sorted().toList();
-        Map<String, List<Row>> byRun = new LinkedHashMap<>();
-        for (Row r : evals.where(col("run_id").isin(ids.toArray())).orderBy("run_id", "step")
-                .select("run_id", "model", "task", "hardware", "metric_name", "co2_kg_so_far", "metric_value").collectAsList()) {
-            byRun.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
-        }
+        Dataset<Row> evals = lake.read(LakeTables.EVALS)
+                .join(runs.where(col("kind").equalTo(RunKind.FINETUNE.label())).select("run_id", "attempt", "model", "task", "hardware"),
+                        new String[] {"run_id", "attempt"})
+                .where(col("metric_name").isin(TASK_METRICS.toArray()).and(col("co2_kg_so_far").isNotNull())
+                        .and(col("metric_value").isNotNull()));
         List<EvalCurve> curves = new ArrayList<>();
-        for (List<Row> rows : byRun.values()) {
-            Row first = rows.get(0);
-            List<Double> co2 = new ArrayList<>();
-            List<Double> metric = new ArrayList<>();
-            for (Row r : rows) {
-                if (!r.isNullAt(5) && !r.isNullAt(6)) {
-                    co2.add(r.getDouble(5) * 1000);
-                    metric.add(r.getDouble(6));
-                }
+        for (String metric : TASK_METRICS) {
+            Dataset<Row> ofMetric = evals.where(col("metric_name").equalTo(metric));
+            List<String> ids = ofMetric.groupBy("run_id").count().orderBy(col("count").desc(), col("run_id")).limit(MAX_CURVES)
+                    .collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+            Map<String, List<Row>> byRun = new LinkedHashMap<>();
+            for (Row r : ofMetric.where(col("run_id").isin(ids.toArray())).orderBy("run_id", "step")
+                    .select("run_id", "model", "task", "hardware", "co2_kg_so_far", "metric_value").collectAsList()) {
+                byRun.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
             }
-            curves.add(new EvalCurve(first.getString(1) + " " + first.getString(2) + " (" + first.getString(3) + ", "
-                    + first.getString(0) + ")", first.getString(4), co2, metric));
+            for (List<Row> rows : byRun.values()) {
+                Row first = rows.get(0);
+                curves.add(new EvalCurve(first.getString(1) + " " + first.getString(2) + " (" + first.getString(3) + ", "
+                        + first.getString(0) + ")", metric, rows.stream().map(r -> r.getDouble(4) * 1000).toList(),
+                        rows.stream().map(r -> r.getDouble(5)).toList()));
+            }
         }
         return curves;
     }

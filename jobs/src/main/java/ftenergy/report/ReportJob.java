@@ -39,7 +39,7 @@ public final class ReportJob {
             throw new ReportException("cannot write report " + html + ": " + e.getMessage(), e);
         }
         LOG.info("report: {} ({} figures, {} fits, {} amortization rows)", html, figures.size(), data.fits().size(),
-                data.amortization().rows().size());
+                data.amortization().size());
         return html;
     }
 }

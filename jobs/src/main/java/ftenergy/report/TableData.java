@@ -37,17 +37,4 @@ public record TableData(String caption, String source, List<String> columns, Lis
         }
         return new TableData(caption, source, Arrays.asList(columns), rows);
     }
-
-    /** The values of one column, in row order. */
-    public List<Object> column(String name) {
-        int index = columns.indexOf(name);
-        if (index < 0) {
-            throw new IllegalArgumentException("table '" + caption + "' has no column '" + name + "'; columns: " + columns);
-        }
-        List<Object> values = new ArrayList<>();
-        for (List<Object> row : rows) {
-            values.add(row.get(index));
-        }
-        return values;
-    }
 }

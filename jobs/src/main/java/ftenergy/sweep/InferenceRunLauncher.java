@@ -52,7 +52,10 @@ import org.apache.spark.util.CollectionAccumulator;
  * run, as {@link SparkRunLauncher}'s do.
  *
  * <p>The partition's {@link PartitionMeasurement} comes back through an accumulator and becomes the
- * run's rows: one step per batch, the window's energy per component (model loading included, as a
+ * run's rows: one step per batch of every pass (a pass too short to measure is repeated until the
+ * batches span 10 meter sample intervals; a step's epoch is its 0-based pass, and the run's
+ * examples and tokens count every pass, so that its J/example is the batches' energy over all the
+ * examples it measured), the window's energy per component (model loading included, as a
  * training run's window includes it) accounted with the carbon settings of the executor's host,
  * of which the loading's share ({@code energy_setup_kwh}: the window less its batches' window), the
  * power samples, and the task metric scored from the predicted columns against the examples'
@@ -187,7 +190,7 @@ final class InferenceRunLauncher implements RunLauncher {
         long tokensReal = 0;
         long tokensPadded = 0;
         for (BatchMeasurement batch : partition.batches()) {
-            steps.add(new StepRecord(steps.size() + 1, 0, batch.size(), batch.seqLen(), batch.tokensReal(), batch.tokensPadded(),
+            steps.add(new StepRecord(steps.size() + 1, batch.pass() - 1, batch.size(), batch.seqLen(), batch.tokensReal(), batch.tokensPadded(),
                     Double.NaN, 0, batch.seconds(), batch.joules(), batch.endedAt()));
             tokensReal += batch.tokensReal();
             tokensPadded += batch.tokensPadded();
@@ -199,7 +202,8 @@ final class InferenceRunLauncher implements RunLauncher {
         }
         // Scoring runs on the driver, outside the partition's window: no evaluation part.
         MeteredRun run = new MeteredRun(spec, attempt, partition.modelParams(), partition.host(), partition.window(),
-                partition.loadJoules(), 0, 0, new WorkCounts(steps.size(), partition.examples(), tokensReal, tokensPadded, 0),
+                partition.loadJoules(), 0, 0, new WorkCounts(steps.size(), partition.examples(), tokensReal, tokensPadded, 0,
+                        partition.passes()),
                 metrics.get(0).name(), metrics.get(0).value(), RunStatus.SUCCEEDED, null, null, steps, partition.samples(), evals,
                 provenance.forRun(dataVersion, partition.runtime()));
         return run.assemble(CarbonAccounting.withShippedTable(), carbon);

@@ -70,8 +70,8 @@ public final class SweepPlanReport {
             totalReal += totals.tokensReal();
             totalPadded += totals.tokensPadded();
             String prediction = "no fit yet";
-            if (predictor.supports(hardware, run.kind(), run.model().name())) {
-                EnergyPrediction p = predictor.predict(hardware, run.kind(), run.model().name(), totals.tokensPadded());
+            if (predictor.supports(hardware, run.kind(), run.model().name(), hp.batchSize())) {
+                EnergyPrediction p = predictor.predict(hardware, run.kind(), run.model().name(), hp.batchSize(), totals.tokensPadded());
                 prediction = String.format("%.3g [%.3g, %.3g]", p.kwh(), p.lowKwh(), p.highKwh());
                 predictedKwh += p.kwh();
                 predictedLow += p.lowKwh();

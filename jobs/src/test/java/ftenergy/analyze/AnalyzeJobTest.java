@@ -73,6 +73,27 @@ class AnalyzeJobTest {
     }
 
     @Test
+    void trainingLoopFit_standsBesideTheWholeRunFit_withoutTheFixedCost() {
+        for (SyntheticLakehouse.Truth truth : SyntheticLakehouse.TRUTHS) {
+            RegressionFit whole = find(sweep.regressions().fits(), "energy_kwh", "tokens_padded", truth, true);
+            RegressionFit loop = find(sweep.regressions().fits(), "energy_steps_kwh", "tokens_padded", truth, true);
+            assertTrue(loop.equation().startsWith("energy_steps_kwh = "), loop.equation());
+            // The synthetic runs spend the intercept on setup: the loop's line keeps the slope and loses the intercept.
+            assertEquals(truth.slopeKwhPerToken(), loop.coefficient("tokens_padded").estimate(), 0.05 * truth.slopeKwhPerToken());
+            assertTrue(Math.abs(loop.intercept()) < 4 * loop.coefficient("intercept").standardError(), loop.describe());
+            assertTrue(whole.intercept() > loop.intercept(), whole.describe() + " vs " + loop.describe());
+        }
+    }
+
+    @Test
+    void inferenceFits_arePerBatchSize_trainingFitsPoolThem() {
+        List<RegressionFit> inference = sweep.regressions().fits().stream().filter(f -> f.kind().equals("inference")).toList();
+        assertFalse(inference.isEmpty(), "six inference runs per model at batch size 1 are fitted");
+        assertTrue(inference.stream().allMatch(f -> f.batchSize() == 1), inference.toString());
+        assertTrue(sweep.regressions().fits().stream().filter(f -> f.kind().equals("finetune")).allMatch(f -> f.batchSize() == 0));
+    }
+
+    @Test
     void paddedTokens_predictBetterThanStepsOrExamples() {
         SyntheticLakehouse.Truth truth = SyntheticLakehouse.TRUTHS.get(0);
         double tokens = find(sweep.regressions().fits(), "tokens_padded", truth, true).r2();
@@ -85,6 +106,8 @@ class AnalyzeJobTest {
         RegressionJob.run(spark, sweepLake(), RegressionSettings.defaults());
         List<RegressionFit> stored = RegressionTable.read(spark, sweepLake(), "*");
         assertEquals(sweep.regressions().fits().size(), stored.size());
+        assertEquals(sweep.regressions().fits().stream().filter(f -> f.response().equals("energy_steps_kwh")).count(),
+                stored.stream().filter(f -> f.response().equals("energy_steps_kwh")).count(), "response is part of the key");
         RegressionFit fit = find(stored, "tokens_padded+duration_s+steps", SyntheticLakehouse.TRUTHS.get(0), true);
         assertEquals(4, fit.coefficients().size());
         assertEquals(fit.predictorMeans().size(), 3);
@@ -112,16 +135,16 @@ class AnalyzeJobTest {
         EnergyPredictor predictor = EnergyPredictors.load(spark, sweepLake(), 0.95);
         SyntheticLakehouse.Truth truth = SyntheticLakehouse.TRUTHS.get(0);
         long tokens = 5_000_000L;
-        EnergyPrediction p = predictor.predict(truth.hardware(), RunKind.FINETUNE, truth.model(), tokens);
+        EnergyPrediction p = predictor.predict(truth.hardware(), RunKind.FINETUNE, truth.model(), 32, tokens);
         double expected = truth.interceptKwh() + truth.slopeKwhPerToken() * tokens;
         assertTrue(p.lowKwh() < expected && expected < p.highKwh(), p + " vs " + expected);
-        assertFalse(predictor.supports(truth.hardware(), RunKind.PRETRAIN, truth.model()), "one pre-training run is too few to fit");
+        assertFalse(predictor.supports(truth.hardware(), RunKind.PRETRAIN, truth.model(), 0), "one pre-training run is too few to fit");
     }
 
     @Test
     void energyRates_givePerStepAndPerTokenJoules() {
         EnergyRate rate = sweep.rates().stream().filter(r -> r.kind().equals("inference") && r.task().equals("sst2")
-                && r.model().equals(SyntheticLakehouse.TEACHER)).findFirst().orElseThrow();
+                && r.model().equals(SyntheticLakehouse.TEACHER) && r.batchSize() == 1).findFirst().orElseThrow();
         // Synthetic inference energy is slope/3 per token (±2% noise): 2e-9/3 kWh = 2.4 mJ per token.
         assertEquals(2.0e-9 / 3 * 3.6e6, rate.joulesPerPaddedTokenMean(), 0.05 * 2.4e-3);
         assertEquals(3, rate.runs());
@@ -137,6 +160,9 @@ class AnalyzeJobTest {
         assertEquals(5, rows.size(), rows.toString());
 
         AmortizationRow sst2 = find(rows, "P", "sst2", 0);
+        assertEquals(0, sst2.inferenceBatchSize(), "no inference counted");
+        assertTrue(Double.isNaN(sst2.teacherInferenceJoulesPerExample()), "no inference counted");
+        assertTrue(sst2.sameHardware());
         assertEquals(3, sst2.teacherFinetuneRuns(), "attempt 2 replaces failed attempt 1");
         assertEquals(0.32, sst2.teacherFinetuneKwh(), 1e-12);
         assertEquals(0.20, sst2.studentFinetuneKwh(), 1e-12);
@@ -156,12 +182,14 @@ class AnalyzeJobTest {
         // With 100,000 inferences per model: sst2 1.32 vs 0.70 kWh, rte 2.10 vs 1.12 kWh.
         assertEquals(20.0 / 0.62, find(rows, "P", "sst2", 100_000).nStar(), 1e-9);
         AmortizationRow rteWithInference = find(rows, "P", "rte", 100_000);
+        assertEquals(16, rteWithInference.inferenceBatchSize());
         assertEquals(72.0, rteWithInference.teacherInferenceJoulesPerExample(), 1e-9);
         assertEquals(20.0 / 0.98, rteWithInference.nStar(), 1e-9);
         assertTrue(rteWithInference.amortizes(), "cheaper student inference pays back a dearer student fine-tuning");
 
         // Spread across tasks on the teacher side: inference 36 and 72 J/example, fine-tuning 0.32 and 0.10 kWh.
-        assertEquals(Math.sqrt(2 * 18.0 * 18.0) / 54.0, sst2.inferenceCvAcrossTasks(), 1e-9);
+        assertEquals(Math.sqrt(2 * 18.0 * 18.0) / 54.0, find(rows, "P", "sst2", 100_000).inferenceCvAcrossTasks(), 1e-9);
+        assertTrue(Double.isNaN(sst2.inferenceCvAcrossTasks()), "no inference counted at k = 0");
         assertEquals(Math.sqrt(2 * 0.11 * 0.11) / 0.21, sst2.finetuneCvAcrossTasks(), 1e-9);
 
         AmortizationRow alone = find(rows, "P2", "qa", 0);
@@ -169,6 +197,54 @@ class AnalyzeJobTest {
         assertEquals("no distillation", alone.verdict());
         assertEquals(20.0, alone.pretrainEquivalence(), 1e-9);
         assertEquals(rows.size(), new Lakehouse(spark, lake).read(AnalysisTables.AMORTIZATION).count());
+    }
+
+    @Test
+    void amortization_neverMixesInferenceBatchSizes() {
+        String lake = dir.resolve("distill-batches").toString();
+        // Beside the batch-16 inference runs (teacher 36 J/example on sst2, student 18), batch 1 runs cost
+        // teacher 90 J and student 30 J per example, and a teacher-only batch 4 run has no student to compare.
+        writeDistillationLake(lake, runs -> {
+            List<RunRow> all = new java.util.ArrayList<>(runs);
+            all.add(RunRow.of("it1-b1", "inference").from("t1").set("batch_size", 1).set("examples", 100L).energy(0.0025));
+            all.add(RunRow.of("is1-b1", "inference").from("s1").set("model", "distil-mini").set("batch_size", 1)
+                    .set("examples", 100L).energy(30.0 * 100 / 3.6e6));
+            all.add(RunRow.of("it1-b4", "inference").from("t1").set("batch_size", 4).set("examples", 100L).energy(0.004));
+            return all;
+        });
+        List<AmortizationRow> rows = AmortizationJob.run(spark, lake, new AmortizationSettings(List.of(100_000L), List.of()));
+        List<AmortizationRow> sst2 = rows.stream().filter(r -> r.task().equals("sst2") && r.inferencesPerModel() == 100_000).toList();
+        assertEquals(List.of(1, 16), sst2.stream().map(AmortizationRow::inferenceBatchSize).sorted().toList(),
+                "one row per batch size with both sides measured; batch 4 has no student");
+        AmortizationRow batch1 = sst2.stream().filter(r -> r.inferenceBatchSize() == 1).findFirst().orElseThrow();
+        AmortizationRow batch16 = sst2.stream().filter(r -> r.inferenceBatchSize() == 16).findFirst().orElseThrow();
+        assertEquals(90.0, batch1.teacherInferenceJoulesPerExample(), 1e-9);
+        assertEquals(30.0, batch1.studentInferenceJoulesPerExample(), 1e-9);
+        assertEquals(36.0, batch16.teacherInferenceJoulesPerExample(), 1e-9, "batch 1 and 4 runs are not averaged in");
+        assertEquals(18.0, batch16.studentInferenceJoulesPerExample(), 1e-9);
+        // Per model at batch 1: teacher 0.32 + 2.5 kWh, student 0.20 + 0.8333 kWh; the distillation costs 20 kWh.
+        assertEquals(20.0 / (0.32 + 2.5 - 0.20 - 100_000 * 30.0 / 3.6e6), batch1.nStar(), 1e-9);
+        assertEquals(20.0 / 0.62, batch16.nStar(), 1e-9);
+        assertEquals(1, rows.stream().filter(r -> r.task().equals("sst2") && r.inferencesPerModel() == 0).count(),
+                "one fine-tuning-only row, whatever the inference batch sizes");
+        List<Row> stored = new Lakehouse(spark, lake).read(AnalysisTables.AMORTIZATION)
+                .where("task = 'sst2' AND inferences_per_model = 100000").orderBy("inference_batch_size").collectAsList();
+        assertEquals(List.of(1, 16), stored.stream().map(r -> r.<Integer>getAs("inference_batch_size")).toList());
+    }
+
+    @Test
+    void amortization_flagsAPretrainingMeasuredOnOtherHardware() {
+        String lake = dir.resolve("distill-elsewhere").toString();
+        writeDistillationLake(lake, runs -> runs.stream()
+                .map(r -> r.get("run_id").equals("P") ? r.gpu("Synthetic GPU Z") : r).toList());
+        List<AmortizationRow> rows = AmortizationJob.run(spark, lake, new AmortizationSettings(List.of(100_000L), List.of()));
+        AmortizationRow sst2 = find(rows, "P", "sst2", 0);
+        assertEquals("Synthetic CPU B", sst2.hardware());
+        assertEquals("Synthetic GPU Z", sst2.pretrainHardware());
+        assertEquals("Synthetic CPU B", sst2.distillHardware());
+        assertFalse(sst2.sameHardware(), "pre-training on a GPU, fine-tunes on a CPU");
+        assertEquals(156.25, sst2.pretrainEquivalence(), 1e-9, "still divided as measured, and flagged");
+        assertTrue(find(rows, "P2", "qa", 0).sameHardware());
     }
 
     @Test
@@ -241,8 +317,14 @@ class AnalyzeJobTest {
     }
 
     static RegressionFit find(List<RegressionFit> fits, String set, SyntheticLakehouse.Truth truth, boolean intercept) {
-        return fits.stream().filter(f -> f.predictorSet().equals(set) && f.hardware().equals(truth.hardware())
-                        && f.model().equals(truth.model()) && f.kind().equals("finetune") && f.withIntercept() == intercept)
-                .findFirst().orElseThrow(() -> new AssertionError("no " + set + " fit for " + truth));
+        return find(fits, "energy_kwh", set, truth, intercept);
+    }
+
+    static RegressionFit find(List<RegressionFit> fits, String response, String set, SyntheticLakehouse.Truth truth,
+            boolean intercept) {
+        return fits.stream().filter(f -> f.response().equals(response) && f.predictorSet().equals(set)
+                        && f.hardware().equals(truth.hardware()) && f.model().equals(truth.model()) && f.kind().equals("finetune")
+                        && f.withIntercept() == intercept)
+                .findFirst().orElseThrow(() -> new AssertionError("no " + response + " ~ " + set + " fit for " + truth));
     }
 }

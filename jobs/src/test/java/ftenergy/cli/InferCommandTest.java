@@ -69,8 +69,11 @@ class InferCommandTest {
                 "-Dftenergy.meter.sample-interval=20ms");
         assertEquals(0, result.code(), result.err());
         assertTrue(result.out().contains("infer: 5 rows in"), result.out());
-        assertTrue(result.out().contains("infer: batch size 1: 5 examples in 5 batches"), result.out());
-        assertTrue(result.out().matches("(?s).*infer: batch size 2: 5 examples in \\d batches.*kWh per 1000 examples.*"), result.out());
+        // Each pass over the 5 rows is repeated until it spans 10 sample intervals; J/example counts every example.
+        assertTrue(result.out().matches("(?s).*infer: batch size 1: 5 rows, passes per partition \\[\\d+\\]: \\d+ examples in"
+                + " \\d+ batches.*"), result.out());
+        assertTrue(result.out().matches("(?s).*infer: batch size 2: 5 rows, passes per partition \\[\\d+\\]: \\d+ examples in"
+                + " \\d+ batches.*kWh per 1000 examples.*"), result.out());
         // Energy per example is of the batches' own meter window; loading the model is reported apart.
         assertTrue(result.out().matches("(?s).*batch size 1: .* [0-9.e+-]+ J/example, .* model loading [0-9.e+-]+ J .*"), result.out());
 

@@ -13,6 +13,8 @@ import ftenergy.model.TaskHead;
 import ftenergy.text.Encoded;
 import ftenergy.text.TextTokenizer;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -65,6 +67,13 @@ class BertInferenceTest {
                 .setMeterConf(FAST_METER);
     }
 
+    private static List<PartitionMeasurement> measure(BertInference inference, Dataset<Row> rows) {
+        org.apache.spark.util.CollectionAccumulator<PartitionMeasurement> measured =
+                spark.sparkContext().collectionAccumulator("partitions");
+        assertEquals(rows.count(), inference.transformMeasured(rows, measured).count(), "every row out once");
+        return measured.value();
+    }
+
     private static Map<String, Row> byId(Dataset<Row> scored) {
         Map<String, Row> out = new HashMap<>();
         for (Row row : scored.collectAsList()) {
@@ -109,14 +118,18 @@ class BertInferenceTest {
         assertEquals(2, partitions.size(), "one measurement per partition");
         Map<String, Double> rowJoulesByBatch = new HashMap<>();
         rows.forEach(row -> rowJoulesByBatch.merge(row.getAs("inference_batch"), row.<Double>getAs("inference_joules"), Double::sum));
-        long examples = 0;
+        long rowCount = 0;
         for (PartitionMeasurement partition : partitions) {
-            examples += partition.examples();
+            rowCount += partition.rows();
             double batchSeconds = 0;
             for (BatchMeasurement batch : partition.batches()) {
                 assertTrue(batch.batch().startsWith(partition.partition() + "-b"), batch.toString());
-                // The rows carry their batch's energy in equal shares.
-                assertEquals(batch.joules(), rowJoulesByBatch.get(batch.batch()), 1e-9, batch.batch());
+                // The rows carry their first-pass batch's energy in equal shares; repeated batches output no row.
+                if (batch.pass() == 1) {
+                    assertEquals(batch.joules(), rowJoulesByBatch.get(batch.batch()), 1e-9, batch.batch());
+                } else {
+                    assertTrue(!rowJoulesByBatch.containsKey(batch.batch()), batch.batch());
+                }
                 assertTrue(batch.tokensReal() <= batch.tokensPadded(), batch.toString());
                 assertTrue(batch.joules() >= 0, batch.toString());
                 batchSeconds += batch.seconds();
@@ -134,8 +147,61 @@ class BertInferenceTest {
             assertTrue(partition.modelParams() > 0);
             assertEquals("cpu()", partition.device());
             assertTrue(!partition.samples().isEmpty(), "the meter sampled power over the window");
+            assertEquals(partition.rows() * partition.passes(), partition.examples(), "every pass predicts every row");
+            assertEquals(batches.totalJoules() / partition.examples(), partition.joulesPerExample(), 1e-12);
         }
-        assertEquals(60, examples);
+        assertEquals(60, rowCount);
+    }
+
+    @Test
+    void aShortPass_isRepeatedUntilTheBatchesSpanTenSampleIntervals() {
+        // 30 rows of a one-layer model at batch 8 take milliseconds: far less than 10 intervals of 50 ms.
+        Duration interval = Duration.ofMillis(50);
+        List<PartitionMeasurement> partitions = measure(inference(8).setMeterConf("ftenergy.meter.sample-interval = 50ms"), reviews);
+        assertEquals(2, partitions.size());
+        for (PartitionMeasurement partition : partitions) {
+            assertRepeatedJustLongEnough(partition, interval);
+            assertTrue(partition.passes() > 1, partition.passes() + " passes over " + partition.rows() + " rows");
+            // Every pass is the first pass's batches again, with the same work.
+            List<BatchMeasurement> first = partition.batches().stream().filter(b -> b.pass() == 1).toList();
+            for (int pass = 2; pass <= partition.passes(); pass++) {
+                int p = pass;
+                List<BatchMeasurement> again = partition.batches().stream().filter(b -> b.pass() == p).toList();
+                assertEquals(first.stream().map(b -> List.of(b.size(), b.seqLen(), (int) b.tokensReal())).toList(),
+                        again.stream().map(b -> List.of(b.size(), b.seqLen(), (int) b.tokensReal())).toList(), "pass " + pass);
+            }
+        }
+    }
+
+    @Test
+    void aPassLongerThanTenSampleIntervals_coversTheRowsOnce() {
+        // 60 rows one at a time, tokenized, in one partition: far longer than 10 intervals of 1 ms.
+        Duration interval = Duration.ofMillis(1);
+        List<PartitionMeasurement> partitions = measure(inference(1).setMeterConf("ftenergy.meter.sample-interval = 1ms"),
+                reviews.coalesce(1));
+        PartitionMeasurement partition = partitions.get(0);
+        assertRepeatedJustLongEnough(partition, interval);
+        assertEquals(1, partition.passes(), partition.batchesWindow().toString());
+        assertEquals(60, partition.examples());
+    }
+
+    /**
+     * The batches' window spans at least 10 sample intervals, and every pass but the last ended
+     * before that: no pass more than needed. (Batch end times are wall-clock instants, the window's
+     * start too; they are compared to the microsecond.)
+     */
+    private static void assertRepeatedJustLongEnough(PartitionMeasurement partition, Duration interval) {
+        Duration shortest = interval.multipliedBy(10);
+        Measurement batches = partition.batchesWindow();
+        assertTrue(batches.durationSeconds() >= shortest.toNanos() / 1e9, batches + " shorter than " + shortest);
+        for (int pass = 1; pass < partition.passes(); pass++) {
+            int p = pass;
+            Instant passEnd = partition.batches().stream().filter(b -> b.pass() == p).reduce((a, b) -> b).orElseThrow().endedAt();
+            assertTrue(Duration.between(batches.startedAt(), passEnd).compareTo(shortest.plusMillis(1)) < 0,
+                    "pass " + pass + " ended " + Duration.between(batches.startedAt(), passEnd) + " into the window, past "
+                            + shortest + ": it needed no repeat");
+        }
+        assertEquals(partition.passes(), partition.batches().get(partition.batches().size() - 1).pass());
     }
 
     @Test

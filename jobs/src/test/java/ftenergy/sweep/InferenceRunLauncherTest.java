@@ -150,8 +150,21 @@ class InferenceRunLauncherTest {
     private static void assertMeasuredInBatches(AttemptResult result, List<Integer> batchSizes) {
         assertEquals(RunStatus.SUCCEEDED, result.run().status());
         assertEquals(3, result.run().attempt());
-        assertEquals(batchSizes, result.steps().stream().map(StepRecord::batchSize).toList());
-        assertEquals(batchSizes.stream().mapToLong(Integer::longValue).sum(), result.run().work().examples());
+        // The evaluation examples, predicted pass after pass until the batches spanned 10 sample intervals of 20 ms.
+        int passes = result.run().work().passes();
+        assertTrue(passes >= 1, result.run().work().toString());
+        List<Integer> everyPass = new ArrayList<>();
+        List<Integer> epochs = new ArrayList<>();
+        for (int pass = 0; pass < passes; pass++) {
+            everyPass.addAll(batchSizes);
+            for (int i = 0; i < batchSizes.size(); i++) {
+                epochs.add(pass);
+            }
+        }
+        assertEquals(everyPass, result.steps().stream().map(StepRecord::batchSize).toList());
+        assertEquals(epochs, result.steps().stream().map(StepRecord::epoch).toList(), "a step's epoch is its pass");
+        assertEquals(passes * batchSizes.stream().mapToLong(Integer::longValue).sum(), result.run().work().examples(),
+                "examples count every pass");
         assertEquals(result.steps().stream().mapToLong(StepRecord::tokensPadded).sum(), result.run().work().tokensPadded());
         assertTrue(result.run().energy().kwh() > 0, result.run().toString());
         double stepJoules = result.steps().stream().mapToDouble(StepRecord::energyJoules).sum();
