@@ -1,5 +1,6 @@
 package ftenergy.notebook;
 
+import ftenergy.report.LogAxes;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import org.knowm.xchart.style.Styler;
  *
  * <pre>{@code
  * XYChart chart = DatasetCharts.scatter(runs, "tokens_padded", "energy_kwh", "hardware", "Energy vs padded tokens");
- * chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+ * DatasetCharts.logarithmic(chart);
  * }</pre>
  */
 public final class DatasetCharts {
@@ -31,6 +32,9 @@ public final class DatasetCharts {
 
     /** Pixels. */
     public static final int HEIGHT = 420;
+
+    /** Roughly the width of a category label's character, pixels: wider labels than there is room for are slanted. */
+    private static final int LABEL_CHARACTER_WIDTH = 7;
 
     private DatasetCharts() {}
 
@@ -56,6 +60,9 @@ public final class DatasetCharts {
             throw new IllegalArgumentException("a bar chart of '" + category + "' needs at least one value column");
         }
         List<Row> collected = rows.select(category, values).collectAsList();
+        if (collected.isEmpty()) {
+            throw new IllegalArgumentException("no rows: no bars to draw for '" + title + "'");
+        }
         List<String> categories = new ArrayList<>();
         for (Row row : collected) {
             categories.add(String.valueOf(row.get(0)));
@@ -64,7 +71,8 @@ public final class DatasetCharts {
                 .yAxisTitle(values.length == 1 ? values[0] : "").build();
         style(chart.getStyler());
         chart.getStyler().setLegendVisible(values.length > 1);
-        chart.getStyler().setXAxisLabelRotation(categories.size() > 4 ? 20 : 0);
+        int longest = categories.stream().mapToInt(String::length).max().orElse(0);
+        chart.getStyler().setXAxisLabelRotation(categories.size() * longest * LABEL_CHARACTER_WIDTH > WIDTH * 0.85 ? 30 : 0);
         for (int v = 0; v < values.length; v++) {
             List<Double> heights = new ArrayList<>();
             for (Row row : collected) {
@@ -73,6 +81,24 @@ public final class DatasetCharts {
             chart.addSeries(values[v], categories, heights);
         }
         return chart;
+    }
+
+    /**
+     * Makes both axes of {@code chart} logarithmic, labelled as the report labels them ({@link LogAxes}),
+     * for the data of every series drawn so far (all of it positive).
+     */
+    public static void logarithmic(XYChart chart) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double x : series.getXData()) {
+                xs.add(x);
+            }
+            for (double y : series.getYData()) {
+                ys.add(y);
+            }
+        }
+        LogAxes.apply(chart, xs, ys);
     }
 
     private static XYChart xy(Dataset<Row> rows, String x, String y, String series, String title, XYSeries.XYSeriesRenderStyle style) {
@@ -88,7 +114,9 @@ public final class DatasetCharts {
         }
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
         style(chart.getStyler());
-        chart.getStyler().setDefaultSeriesRenderStyle(style).setLegendPosition(Styler.LegendPosition.InsideNW).setMarkerSize(6);
+        // Points of energy figures rise to the right, and evaluation curves flatten there: their legends go where the data is not.
+        chart.getStyler().setDefaultSeriesRenderStyle(style).setMarkerSize(6).setLegendPosition(
+                style == XYSeries.XYSeriesRenderStyle.Line ? Styler.LegendPosition.InsideSE : Styler.LegendPosition.InsideNW);
         for (Map.Entry<String, List<double[]>> entry : points.entrySet()) {
             List<Double> xs = entry.getValue().stream().map(p -> p[0]).toList();
             List<Double> ys = entry.getValue().stream().map(p -> p[1]).toList();

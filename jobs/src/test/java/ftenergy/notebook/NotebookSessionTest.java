@@ -126,6 +126,15 @@ class NotebookSessionTest {
     }
 
     @Test
+    void logarithmic_makesBothAxesLogarithmic() {
+        XYChart chart = DatasetCharts.scatter(runs(), "tokens", "kwh", "hardware", "energy");
+
+        DatasetCharts.logarithmic(chart);
+
+        assertTrue(chart.getStyler().isXAxisLogarithmic() && chart.getStyler().isYAxisLogarithmic());
+    }
+
+    @Test
     void scatter_ofAColumnThatIsNoNumber_namesIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DatasetCharts.scatter(runs(), "hardware", "kwh", "hardware", "energy"));
