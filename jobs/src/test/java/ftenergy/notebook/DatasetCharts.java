@@ -41,6 +41,8 @@ public final class DatasetCharts {
     /**
      * Points of {@code y} against {@code x}, one series per distinct value of {@code series}, in
      * the order the rows come. Rows with a null {@code x} or {@code y} are left out.
+     *
+     * @throws IllegalArgumentException naming the chart when no row has both, or a column that holds no numbers
      */
     public static XYChart scatter(Dataset<Row> rows, String x, String y, String series, String title) {
         return xy(rows, x, y, series, title, XYSeries.XYSeriesRenderStyle.Scatter);
@@ -54,6 +56,8 @@ public final class DatasetCharts {
     /**
      * Bars of each of the {@code values} columns per value of {@code category}, in the order the
      * rows come; a null value is drawn as no bar.
+     *
+     * @throws IllegalArgumentException naming the chart when there are no rows (XChart draws no empty bar chart)
      */
     public static CategoryChart bars(Dataset<Row> rows, String category, String title, String... values) {
         if (values.length == 0) {
