@@ -8,6 +8,7 @@ import ftenergy.lake.LakeTables;
 import ftenergy.lake.Lakehouse;
 import ftenergy.run.RunStatus;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -46,8 +47,12 @@ public final class AnalysisRuns {
 
     /** Keeps per run id the highest attempt, if its status is succeeded. */
     public static Dataset<Row> latestSucceeded(Dataset<Row> runs) {
-        return runs.withColumn("_attempt_rank", row_number().over(Window.partitionBy("run_id").orderBy(col("attempt").desc())))
-                .where(col("_attempt_rank").equalTo(1).and(col("status").equalTo(RunStatus.SUCCEEDED.label())))
-                .drop("_attempt_rank");
+        return runs.where(isLatestSucceeded());
+    }
+
+    /** Whether a {@code runs} row is its run's highest attempt and succeeded: the rows analyses use. */
+    public static Column isLatestSucceeded() {
+        return row_number().over(Window.partitionBy("run_id").orderBy(col("attempt").desc())).equalTo(1)
+                .and(col("status").equalTo(RunStatus.SUCCEEDED.label()));
     }
 }

@@ -18,6 +18,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class LakehouseSession {
 
+    private static final String METRICS_NAMESPACE = "spark.metrics.namespace";
+
     private LakehouseSession() {}
 
     /**
@@ -41,6 +43,10 @@ public final class LakehouseSession {
                 // maps its GPU addresses to CUDA devices with it (ftenergy.gpu.GpuAddressMap)
                 .config("spark.executorEnv.CUDA_DEVICE_ORDER", "PCI_BUS_ID")
                 .config(EnergyPlugin.DELIVERY_INTERVAL, settings.deliveryInterval().toMillis() + "ms");
+        // Metric names that do not change with each application id (and no warning that there is none yet).
+        if (!settings.sparkConf().containsKey(METRICS_NAMESPACE) && !new SparkConf().contains(METRICS_NAMESPACE)) {
+            builder = builder.config(METRICS_NAMESPACE, "ftenergy");
+        }
         for (Map.Entry<String, String> entry : settings.sparkConf().entrySet()) {
             builder = builder.config(entry.getKey(), entry.getValue());
         }

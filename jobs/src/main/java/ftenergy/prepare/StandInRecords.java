@@ -17,7 +17,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 final class StandInRecords {
 
     /** Records per Spark partition: enough to amortise loading the tokenizer per partition. */
-    private static final int RECORDS_PER_PARTITION = 500;
+    /**
+     * Records per partition: the records travel inside their tasks, and the longest stand-in (whole
+     * e-mails, a few KiB each) must stay under Spark's recommended 1 MiB per task.
+     */
+    private static final int RECORDS_PER_PARTITION = 200;
 
     private StandInRecords() {}
 
@@ -33,7 +37,7 @@ final class StandInRecords {
         loaded.read().issues().forEach(issue -> rows.add(SourceRow.malformed(Splits.TRAIN, issue)));
         cap.apply(Splits.TRAIN, splits.train()).forEach(record -> rows.add(SourceRow.of(Splits.TRAIN, record, location)));
         cap.apply(Splits.VALIDATION, splits.validation()).forEach(record -> rows.add(SourceRow.of(Splits.VALIDATION, record, location)));
-        int partitions = Math.max(1, Math.min(spark.defaultParallelism() * 2, rows.size() / RECORDS_PER_PARTITION + 1));
+        int partitions = rows.size() / RECORDS_PER_PARTITION + 1;
         return new Built(spark.parallelize(rows, partitions), loaded.info().labelNames());
     }
 }

@@ -90,6 +90,7 @@ public final class HtmlReport {
         rates(data.rates()).render(html);
         amortization(data.amortization()).render(html);
         provenance(html, data);
+        spending(html, data);
         caveats(html, data);
         html.append("</body></html>\n");
         return html.toString();
@@ -188,7 +189,8 @@ public final class HtmlReport {
         html.append("<p>Energy is the in-process meter's reading for each run (runs.energy_kwh = cpu + gpu + ram), each component "
                 + "labelled with its source: <code>measured-rapl</code> (Intel/AMD RAPL energy counters), <code>measured-nvml</code> "
                 + "(NVIDIA NVML energy counter), <code>estimated-nvml-power</code> (NVML power samples integrated over time), "
-                + "<code>estimated-tdp</code> (CPU thermal design power × utilisation), <code>estimated-ram</code> (watts per GB), "
+                + "<code>estimated-tdp</code> (a TDP model: host CPU power = TDP × (idle + (1 − idle) × busy fraction), shared among busy "
+                + "processes by CPU time, as RAPL's energy is), <code>estimated-ram</code> (watts per GB), "
                 + "<code>absent</code>. Its parts (energy_setup_kwh, energy_steps_kwh, energy_eval_kwh, energy_checkpoint_kwh) are "
                 + "meter windows of their own that add up to it. Wall energy = software energy × the host's wall coefficient "
                 + "(wall-meter reading / software reading); CO2e (kg) = wall kWh × PUE × grid intensity (g/kWh) / 1000.</p>\n");
@@ -199,6 +201,20 @@ public final class HtmlReport {
         }
         new HtmlTable(p.caption(), p.columns(), rows, "Source: table " + p.source()
                 + ". Every analysable run counted once, by its meter sources, grid factor and PUE.", "No runs.").render(html);
+    }
+
+    private static void spending(StringBuilder html, ReportData data) {
+        html.append("<h2>What every attempt spent</h2>\n<p>The analyses above use each run's latest attempt when it "
+                + "succeeded. A sweep spent more: attempts that failed (an executor lost mid-run is recorded with the energy "
+                + "it delivered before it died), diverged, or were superseded by a later attempt. Here they are apart; "
+                + "sweeps.spent_kwh counts them all.</p>\n");
+        TableData s = data.spending();
+        List<List<String>> rows = new ArrayList<>();
+        for (List<Object> row : s.rows()) {
+            rows.add(row.stream().map(HtmlReport::cell).toList());
+        }
+        new HtmlTable(s.caption(), List.of("sweep", "status", "analysed", "attempts", "kWh", "kg CO2e"), rows,
+                "Source: table " + s.source() + "; analysed = the run's latest attempt, succeeded.", "No attempts.").render(html);
     }
 
     private static void caveats(StringBuilder html, ReportData data) {

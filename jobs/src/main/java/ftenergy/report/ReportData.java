@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
 
 import ftenergy.amortization.AmortizationRow;
 import ftenergy.analyze.AnalysisRuns;
@@ -67,7 +68,8 @@ public record ReportData(
         List<TaskExamples> tasks,
         List<TaskCost> costs,
         List<PaddingComparison> padding,
-        DeviceScaling devices) {
+        DeviceScaling devices,
+        TableData spending) {
 
     /** The metrics of fine-tuned tasks that the metric-vs-emissions figures plot (not the pre-training's losses). */
     static final List<String> TASK_METRICS = List.of("accuracy", "f1", "exact_match");
@@ -95,6 +97,20 @@ public record ReportData(
     /** The paper's claims, each checked on these runs. */
     public List<Claim> claims() {
         return Findings.check(fits, rates, amortization, spreads());
+    }
+
+    /**
+     * What every recorded attempt of the sweeps spent, by status: the sweeps' total includes failed
+     * and diverged work, and superseded attempts of runs that later succeeded, which the analyses
+     * leave out.
+     */
+    private static TableData spending(Dataset<Row> all) {
+        Dataset<Row> ranked = all.withColumn("analysed", AnalysisRuns.isLatestSucceeded());
+        return TableData.of("Energy of every attempt, failed work apart", "runs (every attempt of the analysed sweeps)",
+                ranked.groupBy(col("sweep_id"), col("status"), col("analysed"))
+                        .agg(count(lit(1)).as("attempts"), sum("energy_kwh").as("kwh"), sum("co2_kg").as("co2_kg"))
+                        .orderBy(col("sweep_id"), col("analysed").desc(), col("status")),
+                "sweep_id", "status", "analysed", "attempts", "kwh", "co2_kg");
     }
 
     /** Reads the report's data; fails naming the analysis table that {@code ftenergy analyze} has not written yet. */
@@ -144,7 +160,8 @@ public record ReportData(
                     TaskExamples.load(lake),
                     costs,
                     PaddingComparison.of(runs),
-                    DeviceScaling.of(runs));
+                    DeviceScaling.of(runs),
+                    spending(all));
         } finally {
             runs.unpersist();
         }

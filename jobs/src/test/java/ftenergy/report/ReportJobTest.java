@@ -108,6 +108,15 @@ class ReportJobTest {
     }
 
     @Test
+    void failedWork_isShownApartFromTheAnalysedRuns() throws IOException {
+        String page = Files.readString(html);
+        assertTrue(page.contains("<h2>What every attempt spent</h2>"), "the section is there");
+        List<String> statuses = data.spending().rows().stream().map(row -> row.get(1) + "/" + row.get(2)).toList();
+        // The synthetic sweep has a superseded failed attempt and a diverged run, besides its analysed runs.
+        assertTrue(statuses.containsAll(List.of("succeeded/true", "failed/false", "diverged/false")), statuses.toString());
+    }
+
+    @Test
     void paperTables_areRemadeFromTheRuns() throws IOException {
         String page = Files.readString(html);
         for (String title : List.of("Table 1: tasks", "Table 2: energy, emissions and time of a training run",
