@@ -47,7 +47,8 @@ public final class AnalysisRuns {
 
     /** Keeps per run id the highest attempt, if its status is succeeded. */
     public static Dataset<Row> latestSucceeded(Dataset<Row> runs) {
-        return runs.where(isLatestSucceeded());
+        // A column first: Spark refuses window functions inside WHERE.
+        return runs.withColumn("_latest_succeeded", isLatestSucceeded()).where(col("_latest_succeeded")).drop("_latest_succeeded");
     }
 
     /** Whether a {@code runs} row is its run's highest attempt and succeeded: the rows analyses use. */
