@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
 # Executes the analyst notebooks headless with the rapaio Java kernel, against a lakehouse.
 #
-#   notebooks/run-notebooks.sh               set up, then execute every notebook
+#   notebooks/run-notebooks.sh               set up, then execute a copy of every notebook into
+#                                            target/notebooks/executed/ (CI: the repository stays as it is)
+#   notebooks/run-notebooks.sh --store       set up, then execute every notebook in place: its outputs
+#                                            (tables, PNG figures) are written into notebooks/*.ipynb
 #   notebooks/run-notebooks.sh --setup-only  set up the kernel and classpath for interactive use
 #
-# FTENERGY_LAKEHOUSE: the lakehouse to read (absolute path). Unset: a small synthetic lakehouse
-# is written under target/notebooks/lakehouse (the test fixture ftenergy.analyze.SyntheticLakehouse).
+# FTENERGY_LAKEHOUSE: the lakehouse to read (absolute path). Unset: a small synthetic lakehouse is
+# written under target/notebooks/lakehouse (the test fixture ftenergy.analyze.SyntheticLakehouse)
+# and analysed with `ftenergy analyze`.
 # KERNEL_JAVA_HOME: a JDK >= 21 for the kernel (default: the first one found under /usr/lib/jvm).
-# Executed copies land in target/notebooks/executed/. Idempotent; meant to run as root on Debian.
+# A notebook fails the script when any of its cells fails, also inside the %load of setup.jsh.
+# Idempotent; meant to run as root on Debian.
 set -euo pipefail
+
+mode=${1:-}
+case "$mode" in
+  ""|--store|--setup-only) ;;
+  *) echo "usage: notebooks/run-notebooks.sh [--store|--setup-only] (unknown argument '$mode')" >&2; exit 2 ;;
+esac
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -65,18 +76,21 @@ rm -f "$WORK/classpath.jar"
 # Spark's own JavaModuleOptions, as in the surefire argLine.
 OPENS="-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true --enable-native-access=ALL-UNNAMED"
 
-# A kernelspec of our own, so the kernel runs on the JDK found above with Spark's options.
+# A kernelspec of our own, so the kernel runs on the JDK found above with Spark's options, headless
+# (figures are drawn off screen), with the project on its classpath: the one manifest-only jar,
+# which the kernel takes at start-up as fast as an empty classpath (its ~230 entries one by one
+# made start-up slow enough to lose the first request).
 KERNEL_DIR=$WORK/jupyter/kernels/$KERNEL_NAME
 mkdir -p "$KERNEL_DIR"
 /usr/bin/python3 - "$KERNEL_DIR" "$JDK/bin/java" "$WORK/rapaio-jupyter-kernel-$RAPAIO_VERSION.jar" "$WORK" $OPENS <<'PY'
 import json, sys
 kernel_dir, java, jar, work, opens = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
 spec = {
-    "argv": [java] + opens + ["-Xmx3g", "-jar", jar, "{connection_file}"],
+    "argv": [java] + opens + ["-Xmx3g", "-Djava.awt.headless=true", "-jar", jar, "{connection_file}"],
     "display_name": "Java (ftenergy)",
     "language": "java",
     "interrupt_mode": "message",
-    "env": {"RJK_CLASSPATH": "", "RJK_COMPILER_OPTIONS": "", "RJK_INIT_SCRIPT": "", "RJK_TIMEOUT_MILLIS": "-1",
+    "env": {"RJK_CLASSPATH": work + "/classpath.jar", "RJK_COMPILER_OPTIONS": "", "RJK_INIT_SCRIPT": "", "RJK_TIMEOUT_MILLIS": "-1",
             "RJK_MIMA_CACHE": work + "/mima_cache"},
 }
 with open(kernel_dir + "/kernel.json", "w") as f:
@@ -84,7 +98,7 @@ with open(kernel_dir + "/kernel.json", "w") as f:
 PY
 export JUPYTER_PATH=$WORK/jupyter
 
-if [ "${1:-}" = "--setup-only" ]; then
+if [ "$mode" = "--setup-only" ]; then
   echo "run-notebooks: kernel '$KERNEL_NAME' ready; start Jupyter with JUPYTER_PATH=$JUPYTER_PATH (see notebooks/README.md)"
   exit 0
 fi
@@ -94,24 +108,60 @@ if [ -z "${FTENERGY_LAKEHOUSE:-}" ]; then
   rm -rf "$FTENERGY_LAKEHOUSE"
   # shellcheck disable=SC2086
   "$JDK/bin/java" $OPENS -cp "$WORK/classpath.jar" ftenergy.analyze.SyntheticLakehouse "$FTENERGY_LAKEHOUSE"
+  # Analysed as a sweep's lakehouse is, so the notebooks find rows in the analysis tables.
+  # shellcheck disable=SC2086
+  "$JDK/bin/java" $OPENS -Dspark.master='local[2]' -Dspark.ui.enabled=false -cp "$WORK/classpath.jar" ftenergy.cli.Main \
+    analyze --lakehouse "$FTENERGY_LAKEHOUSE" >"$WORK/analyze.log" 2>&1 || { tail -n 40 "$WORK/analyze.log" >&2; exit 1; }
 fi
 export FTENERGY_LAKEHOUSE
 echo "run-notebooks: lakehouse $FTENERGY_LAKEHOUSE"
 
-mkdir -p "$WORK/executed"
+# nbclient fails a notebook whose cell fails, but the kernel reports an error inside %load (setup.jsh)
+# as an output only: every error output fails the notebook too. Stored outputs must not name
+# directories of this machine.
+check_outputs() {
+  /usr/bin/python3 - "$1" "$ROOT" "$HOME" "$mode" <<'PY'
+import json, sys
+path, root, home, mode = sys.argv[1:5]
+notebook = json.load(open(path))
+machine_dirs = [d for d in (root, home) if len(d) > 1] if mode == "--store" else []
+problems = []
+for index, cell in enumerate(notebook["cells"]):
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "error":
+            problems.append(f"cell {index + 1}: {output.get('ename')}: {output.get('evalue')}")
+        named = [d for d in machine_dirs if d in json.dumps(output)]
+        if named:
+            problems.append(f"cell {index + 1}: an output names a directory of this machine ({', '.join(named)})")
+for problem in problems:
+    print(f"{path}: {problem}", file=sys.stderr)
+sys.exit(1 if problems else 0)
+PY
+}
+
+if [ "$mode" = "--store" ]; then
+  # In place, without timings, so a re-run changes only what the lakehouse changed.
+  destination=(--inplace --ExecutePreprocessor.record_timing=False)
+else
+  mkdir -p "$WORK/executed"
+  destination=(--output-dir "$WORK/executed")
+fi
+mkdir -p "$WORK/logs"
 passed=0
 failed=0
 for notebook in "$ROOT"/notebooks/*.ipynb; do
   name=$(basename "$notebook")
-  log=$WORK/executed/${name%.ipynb}.log
+  log=$WORK/logs/${name%.ipynb}.log
+  executed=$WORK/executed/$name
+  [ "$mode" = "--store" ] && executed=$notebook
   # rapaio 3.0.1 can start a kernel that never answers (start-up races in its channel threads):
   # kernel_start.py hands nbclient only a kernel that has answered kernel_info, restarting it
   # otherwise, and a notebook whose kernel still never answered is retried once.
   for attempt in 1 2; do
     if PYTHONPATH="$ROOT/notebooks${PYTHONPATH:+:$PYTHONPATH}" jupyter-nbconvert --to notebook --execute \
-        --output-dir "$WORK/executed" --ExecutePreprocessor.kernel_manager_class=kernel_start.SettledKernelManager \
+        "${destination[@]}" --ExecutePreprocessor.kernel_manager_class=kernel_start.SettledKernelManager \
         --ExecutePreprocessor.kernel_name="$KERNEL_NAME" --ExecutePreprocessor.timeout=900 \
-        --ExecutePreprocessor.startup_timeout=180 "$notebook" >"$log" 2>&1; then
+        --ExecutePreprocessor.startup_timeout=180 "$notebook" >"$log" 2>&1 && check_outputs "$executed" 2>>"$log"; then
       restarts=$(grep -c "^kernel_start:" "$log" || true)
       if [ "$restarts" -gt 0 ]; then
         echo "run-notebooks: $name executed (its kernel was restarted $restarts times before it answered)"

@@ -11,12 +11,12 @@ import org.knowm.xchart.style.XYStyler;
  * labelled at the powers; data spanning one is labelled at the powers after stretching the axis
  * down to the power below its least value; data within one decade is labelled at every multiple.
  */
-final class LogAxes {
+public final class LogAxes {
 
     private LogAxes() {}
 
     /** Makes both axes of {@code chart} logarithmic and labelled, for data {@code xs} and {@code ys} (all positive). */
-    static void apply(XYChart chart, List<Double> xs, List<Double> ys) {
+    public static void apply(XYChart chart, List<Double> xs, List<Double> ys) {
         XYStyler styler = chart.getStyler();
         styler.setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         double xMin = min(xs);
