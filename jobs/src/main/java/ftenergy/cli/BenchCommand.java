@@ -144,7 +144,7 @@ final class BenchCommand {
         return CorpusTokenizer.ensure(store, WordPieceConfig.uncased(30522));
     }
 
-    @Command(name = "lake", header = "reading runs and a sweep's start-up state after N runs: commits only, checkpointed, compacted",
+    @Command(name = "lake", header = "reading runs and a sweep's start-up state after N runs: no checkpoint, checkpointed, compacted",
             description = "Commits --runs runs the way a sweep does (one Delta Kernel append per run to each run table), then "
                     + "times a query over runs and a sweep's start-up read with Delta's snapshot cache cleared, without "
                     + "checkpoints, with a checkpoint, and after OPTIMIZE; medians and ratios. Building 10,000 runs takes a "
