@@ -9,11 +9,17 @@ import ftenergy.live.AttemptIdentity;
 import ftenergy.live.LiveDelivery;
 import ftenergy.live.LiveProgress;
 import ftenergy.meter.MeterReading;
+import ftenergy.meter.PowerSample;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.serializer.JavaSerializer;
+import org.apache.spark.serializer.SerializerInstance;
 import org.junit.jupiter.api.Test;
+import scala.reflect.ClassTag$;
 
 class LiveDeliveriesTest {
 
@@ -44,6 +50,25 @@ class LiveDeliveriesTest {
         s.close();
         new EnergyDriverPlugin().receive(DELIVERY);
         assertEquals(List.of(DELIVERY), got);
+    }
+
+    /**
+     * An executor's delivery crosses to the driver through Spark's RPC, which serializes it with
+     * Java serialization; a local session hands it over in-process, so only this catches a part
+     * of it that cannot travel.
+     */
+    @Test
+    void delivery_travelsThroughSparksJavaSerializer_whole() {
+        LiveDelivery delivery = new LiveDelivery(new AttemptIdentity("r1", "s", 2), 1, 3, true, "h", Instant.ofEpochSecond(5),
+                Instant.ofEpochSecond(1), new MeterReading(Instant.ofEpochSecond(5), 10, 20, 3, 40, 50, 6),
+                Map.of("cpu", "measured-rapl", "gpu", "measured-nvml"),
+                List.of(new PowerSample(Instant.ofEpochSecond(4), "gpu", "GPU-1234", 50, 20)),
+                new LiveProgress(12, 300, 384, 96.5));
+        SerializerInstance java = new JavaSerializer(new SparkConf()).newInstance();
+        ByteBuffer bytes = java.serialize(delivery, ClassTag$.MODULE$.apply(LiveDelivery.class));
+        LiveDelivery arrived = java.deserialize(bytes, ClassTag$.MODULE$.apply(LiveDelivery.class));
+        assertEquals(delivery, arrived);
+        assertEquals(delivery.key(), arrived.key());
     }
 
     @Test
