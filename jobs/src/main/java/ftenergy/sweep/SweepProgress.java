@@ -67,12 +67,17 @@ public final class SweepProgress implements SweepListener {
         RunRecord run = result.run();
         finished++;
         runSecondsTotal += run.durationSeconds();
-        line("[%d/%d] %-9s %s %s %s on %s (%s): %.1f s, %d steps, %.3g kWh, %.3g kg CO2e, %s=%.4f%s | sweep %.3g kWh",
+        line("[%d/%d] %-9s %s %s %s on %s (%s): %.1f s, %d steps, %.3g kWh, %.3g kg CO2e%s%s | sweep %.3g kWh",
                 finished, total, run.status().label(), run.spec().runId(), run.spec().kind().label(), run.spec().task(),
                 run.host().host(), devices(run.host()), run.durationSeconds(), run.work().steps(), run.energy().kwh(), run.energy().co2Kg(),
-                run.metricName(), run.metricValue(), run.error() != null ? " (" + abbreviate(run.error()) + ")"
+                metric(run), run.error() != null ? " (" + abbreviate(run.error()) + ")"
                         : run.stopReason() != null ? " (stopped early: " + run.stopReason() + ")" : "",
                 spentKwh);
+    }
+
+    /** ", accuracy=0.8125", or nothing for an attempt that ended without an evaluation. */
+    private static String metric(RunRecord run) {
+        return Double.isNaN(run.metricValue()) ? "" : String.format(Locale.ROOT, ", %s=%.4f", run.metricName(), run.metricValue());
     }
 
     /** A failed attempt goes back in the queue: one more attempt to finish, so the count stays "k of all". */

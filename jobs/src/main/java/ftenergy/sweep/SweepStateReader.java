@@ -41,7 +41,7 @@ public final class SweepStateReader {
                     .where(col("sweep_id").equalTo(sweepId))
                     .select("run_id", "attempt", "status", "energy_kwh", "co2_kg")
                     .collectAsList(), threads);
-            // Child tables carry no sweep id: the scan reads every run's two key columns once per submission.
+            // By run_id, whichever sweep wrote the rows: a new attempt number must pass every child row of its run.
             Map<LakeTable, CompletableFuture<List<Row>>> children = new LinkedHashMap<>();
             for (LakeTable child : CHILD_TABLES) {
                 children.put(child, CompletableFuture.supplyAsync(

@@ -1,6 +1,7 @@
 package ftenergy.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ftenergy.provenance.RuntimeVersions;
@@ -92,6 +93,8 @@ class RunSchedulerTest {
                 (spec, attempt) -> spec.runId().equals("a") && attempt == 1 ? null : RunStatus.SUCCEEDED);
         String progress = log.toString();
         assertTrue(progress.contains("[3/3] "), progress);
+        assertTrue(progress.contains("kg CO2e, accuracy=0.5000 | sweep"), "a success shows its metric: " + progress);
+        assertFalse(progress.contains("NaN"), "a failed attempt, never evaluated, shows no metric: " + progress);
         java.util.regex.Matcher counts = java.util.regex.Pattern.compile("\\[(\\d+)/(\\d+)] ").matcher(progress);
         while (counts.find()) {
             assertTrue(Integer.parseInt(counts.group(1)) <= Integer.parseInt(counts.group(2)),
